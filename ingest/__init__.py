@@ -1,0 +1,1 @@
+"""vanban's reading stage: files in, ``ParsedDocument`` (clean NFC text) out."""

@@ -1,0 +1,1 @@
+"""Statistical models: small trained artifacts with manifests, and optional local loaders."""

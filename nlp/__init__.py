@@ -1,0 +1,1 @@
+"""vanban's analysis stage: normalised text in, structured records out (pure, no I/O)."""

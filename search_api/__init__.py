@@ -1,0 +1,1 @@
+"""vanban's top layer: store, indexer, API, web pages and the ``vanban`` CLI."""
