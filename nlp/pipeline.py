@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 
+from nlp.awards import extract_awards
 from nlp.citations import extract_citations
 from nlp.metadata import extract_metadata
+from nlp.normalize import normalize_text
 from nlp.record import ParsedDocument, Record
 from nlp.tasks import extract_tasks
 
@@ -16,16 +19,19 @@ def record_id(text: str) -> str:
 
 
 def analyze(doc: ParsedDocument) -> Record:
-    """Extract metadata, citations and tasks from a parsed document."""
+    """Extract metadata, citations, tasks and awards from a parsed document."""
     text = doc.text
+    if not unicodedata.is_normalized("NFC", text):  # readers normalise; other callers may not
+        text = normalize_text(text)
     meta = extract_metadata(text)
-    record = Record(
+    awards = extract_awards(text, doc.tables)
+    return Record(
         id=record_id(text),
         source=doc.source,
         text=text,
         metadata=meta.metadata,
-        warnings=list(meta.warnings),
+        citations=extract_citations(text),
+        tasks=extract_tasks(text, issued_date=meta.metadata.issued_date),
+        awards=awards.awards,
+        warnings=[*meta.warnings, *awards.warnings],
     )
-    record.citations = extract_citations(text)
-    record.tasks = extract_tasks(text, issued_date=meta.metadata.issued_date)
-    return record

@@ -1,0 +1,90 @@
+"""Canonical assignee names: the one place that calls ``nlp.agencies.canonical_agency``.
+
+Until that module exists (or for names it leaves alone) a small fallback table
+(``nlp/data/task_agencies.yaml``) expands short forms and fixes case:
+``canonical("BỘ NỘI VỤ") == canonical("BNV") == "Bộ Nội vụ"``. Collective assignees are
+kept as written, sentence-cased: ``"các bộ, ngành"`` → ``"Các bộ, ngành"``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from typing import cast
+
+from nlp.tasks.lexicon import load_yaml
+
+_SPACES = re.compile(r"\s+")
+_DASH = re.compile(r"\s*[–—-]\s*")
+
+
+def _key(name: str) -> str:
+    text = _SPACES.sub(" ", name).strip(" ,;:.").replace("Uỷ", "Ủy").replace("uỷ", "ủy")
+    return _DASH.sub(" - ", text).lower()
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    raw = load_yaml("task_agencies.yaml")
+    table: dict[str, str] = {}
+    for name, shorts in raw["agencies"].items():
+        table[_key(name)] = name
+        for short in shorts or []:
+            table[_key(short)] = name
+    prefixes = tuple((str(k), str(v)) for k, v in raw["prefixes"].items())
+    return table, prefixes
+
+
+@lru_cache(maxsize=1)
+def _external() -> Callable[[str], str] | None:
+    """``nlp.agencies.canonical_agency`` when that module is present."""
+    try:
+        module = importlib.import_module("nlp.agencies")
+    except ImportError:
+        return None
+    func = getattr(module, "canonical_agency", None)
+    return cast("Callable[[str], str]", func) if callable(func) else None
+
+
+def _fallback(name: str) -> str:
+    table, prefixes = _table()
+    found = table.get(_key(name))
+    if found:
+        return found
+    text = _DASH.sub(" - ", _SPACES.sub(" ", name).strip(" ,;:."))
+    for short, full in prefixes:
+        if text.startswith(short + " "):
+            text = full + text[len(short) :]
+    if text.isupper():
+        text = text[0] + text[1:].lower()
+    elif text[:1].islower():
+        text = text[0].upper() + text[1:]
+    return table.get(_key(text), text)
+
+
+@lru_cache(maxsize=8192)
+def canonical(name: str) -> str:
+    """The canonical form of an assignee or co-ordinator name."""
+    text = _SPACES.sub(" ", name).strip(" ,;:.")
+    if not text:
+        return text
+    if text[:4].lower() == "các ":
+        return "C" + text[1:]
+    if " các " in text and not text.isupper():
+        return _fallback(text)
+    external = _external()
+    if external is not None:
+        try:
+            result = external(text)
+        except Exception:  # a helper's failure must not lose the task
+            result = ""
+        if result and result != text and not _loses_capitals(text, result):
+            return result
+    return _fallback(text)
+
+
+def _loses_capitals(written: str, result: str) -> bool:
+    """``True`` when ``result`` only re-cases a mixed-case name (trusted as written)."""
+    return not written.isupper() and result.casefold() == written.casefold()

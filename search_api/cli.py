@@ -1,0 +1,106 @@
+"""The ``vanban`` command line. Heavy modules are imported inside each command."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from search_api import render_text
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from search_api.extraction import Failure, expand_paths, extract_files
+
+    paths = expand_paths(Path(p) for p in args.files)
+    if not paths:
+        print("vanban extract: no documents found in the paths given", file=sys.stderr)
+        return 2
+    failed = 0
+    rows = []
+    for outcome in extract_files(paths):
+        if isinstance(outcome, Failure):
+            failed += 1
+            if args.json:
+                print(json.dumps(outcome.to_dict(), ensure_ascii=False), flush=True)
+            else:
+                print(f"error: {outcome.path}: {outcome.error}", file=sys.stderr)
+            continue
+        if args.json:
+            print(json.dumps(outcome.to_dict(), ensure_ascii=False), flush=True)
+        elif args.table:
+            rows.append(render_text.table_row(outcome))
+        else:
+            print(render_text.summary(outcome), flush=True)
+    if args.table:
+        print(render_text.table(rows))
+    if not args.json:
+        print(f"{len(paths) - failed} read, {failed} failed", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from search_api.evaluation import evaluate
+
+    directory = Path(args.dir)
+    if not directory.is_dir():
+        print(f"vanban eval: {directory}: not a folder", file=sys.stderr)
+        return 2
+    result = evaluate(directory)
+    if result.documents == 0:
+        print(f"vanban eval: no *.gold.json files under {directory}", file=sys.stderr)
+        return 2
+    report = result.scorer.report()
+    if args.json:
+        print(json.dumps({"documents": result.documents, "failures": len(result.failures),
+                          "scores": report}, ensure_ascii=False, indent=2))
+    else:
+        print(render_text.eval_report(result.documents, len(result.failures), report))
+        if args.misses:
+            for name, tally in sorted(result.scorer.tallies.items()):
+                for miss in tally.misses:
+                    print(f"  {name}: {miss}")
+    for failure in result.failures:
+        print(f"error: {failure.path}: {failure.error}", file=sys.stderr)
+    return 1 if result.failures else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="vanban",
+        description="Read Vietnamese government documents into structured, searchable records.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    extract = commands.add_parser("extract", help="analyse files without storing them")
+    extract.add_argument("files", nargs="+", metavar="FILE", help="files or folders")
+    shape = extract.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="one JSON record per line")
+    shape.add_argument("--table", action="store_true", help="one summary row per file")
+    extract.set_defaults(run=_extract)
+
+    evaluation = commands.add_parser("eval", help="score extraction against gold files")
+    evaluation.add_argument("dir", nargs="?", default="corpus", metavar="DIR")
+    evaluation.add_argument("--json", action="store_true", help="scores as JSON")
+    evaluation.add_argument("--misses", action="store_true", help="list every miss")
+    evaluation.set_defaults(run=_eval)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        status: int = args.run(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `vanban extract --json … | head`
+        sys.stderr.close()
+        return 0
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
