@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from nlp.awards import extract_awards
 from nlp.citations import extract_citations
 from nlp.metadata import extract_metadata
 from nlp.normalize import normalize_text
@@ -47,6 +48,7 @@ def _stages() -> dict[str, Callable[[str], object]]:
         "metadata": extract_metadata,
         "tasks": lambda text: extract_tasks(text, issued_date="2024-01-01"),
         "citations": extract_citations,
+        "awards": extract_awards,
         "whole analysis": whole,
     }
 

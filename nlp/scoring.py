@@ -95,15 +95,27 @@ class Tally:
             self.misses.append(miss)
 
 
+@dataclass(slots=True)
+class Matching:
+    """One-to-one matching by key of predicted and gold items."""
+
+    tp: int
+    missed: list[Any]
+    """Gold keys with no predicted item."""
+    spurious: list[Any]
+    """Predicted keys with no gold item."""
+
+
 def match_counts(
     predicted: Iterable[Any], gold: Iterable[Any], key: Callable[[Any], Any]
-) -> tuple[int, int, int, list[Any]]:
-    """One-to-one matching by key: (tp, fp, fn, unmatched gold keys)."""
+) -> Matching:
     pred_keys = Counter(key(p) for p in predicted)
     gold_keys = Counter(key(g) for g in gold)
-    tp = sum((pred_keys & gold_keys).values())
-    missed = list((gold_keys - pred_keys).elements())
-    return tp, sum(pred_keys.values()) - tp, sum(gold_keys.values()) - tp, missed
+    return Matching(
+        tp=sum((pred_keys & gold_keys).values()),
+        missed=list((gold_keys - pred_keys).elements()),
+        spurious=list((pred_keys - gold_keys).elements()),
+    )
 
 
 class Scorer:
@@ -183,12 +195,13 @@ class Scorer:
 
     def _f1(self, section: str, name: str, pred: Iterable[Any], gold: Iterable[Any],
             key: Callable[[Any], Any]) -> None:
-        tp, fp, fn, missed = match_counts(pred, gold, key)
+        matching = match_counts(pred, gold, key)
         tally = self.tally(section)
-        tally.tp += tp
-        tally.fp += fp
-        tally.fn += fn
-        tally.misses.extend(f"{name}: missed {m}" for m in missed)
+        tally.tp += matching.tp
+        tally.fp += len(matching.spurious)
+        tally.fn += len(matching.missed)
+        tally.misses.extend(f"{name}: missed {m}" for m in matching.missed)
+        tally.misses.extend(f"{name}: spurious {m}" for m in matching.spurious)
 
     def report(self) -> dict[str, dict[str, float | int]]:
         """Figures per tally: accuracy for per-document fields, P/R/F1 for matched sets."""

@@ -6,9 +6,12 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from search_api import render_text
+
+STATUSES = ("open", "due_soon", "overdue", "no_deadline")
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -67,6 +70,44 @@ def _eval(args: argparse.Namespace) -> int:
     return 1 if result.failures else 0
 
 
+def _iso_day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from exc
+
+
+def _tasks(args: argparse.Namespace) -> int:
+    from search_api.extraction import Failure, expand_paths, extract_files
+    from search_api.task_export import tasks_to_csv, tasks_to_ics
+    from search_api.task_listing import row_to_dict, task_rows
+
+    paths = expand_paths(Path(p) for p in args.files)
+    if not paths:
+        print("vanban tasks: no documents found in the paths given", file=sys.stderr)
+        return 2
+    records, failed = [], 0
+    for outcome in extract_files(paths):
+        if isinstance(outcome, Failure):
+            failed += 1
+            print(f"error: {outcome.path}: {outcome.error}", file=sys.stderr)
+        else:
+            records.append(outcome)
+    rows = task_rows(records, as_of=args.as_of, assignee=args.assignee, status=args.status)
+    if args.csv:
+        sys.stdout.write(tasks_to_csv(rows))
+    elif args.ics:
+        sys.stdout.write(tasks_to_ics(rows))
+    elif args.json:
+        for row in rows:
+            print(json.dumps(row_to_dict(row), ensure_ascii=False))
+    else:
+        print(render_text.task_table(rows))
+        print(f"{len(rows)} tasks in {len(records)} documents (as of {args.as_of})",
+              file=sys.stderr)
+    return 1 if failed else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="vanban",
@@ -80,6 +121,18 @@ def build_parser() -> argparse.ArgumentParser:
     shape.add_argument("--json", action="store_true", help="one JSON record per line")
     shape.add_argument("--table", action="store_true", help="one summary row per file")
     extract.set_defaults(run=_extract)
+
+    tasks = commands.add_parser("tasks", help="assigned tasks with deadlines and status")
+    tasks.add_argument("files", nargs="+", metavar="FILE", help="files or folders")
+    tasks.add_argument("--assignee", help="agency, canonical or as typed (diacritics optional)")
+    tasks.add_argument("--status", choices=STATUSES, help="only tasks with this status")
+    tasks.add_argument("--as-of", type=_iso_day, default=date.today(), metavar="DATE",
+                       help="reference day for the status (default: today)")
+    out = tasks.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="one task per line")
+    out.add_argument("--csv", action="store_true", help="CSV for spreadsheets")
+    out.add_argument("--ics", action="store_true", help="iCalendar events for calendars")
+    tasks.set_defaults(run=_tasks)
 
     evaluation = commands.add_parser("eval", help="score extraction against gold files")
     evaluation.add_argument("dir", nargs="?", default="corpus", metavar="DIR")

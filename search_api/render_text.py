@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from nlp.record import Record
+from search_api.task_export import TaskRow
 
 TABLE_COLUMNS = ("file", "number", "type", "date", "issuer", "signer", "tasks", "cites")
 
@@ -78,3 +79,20 @@ def eval_report(documents: int, failures: int, report: Mapping[str, Mapping[str,
                          f"(tp {figures['tp']:.0f} fp {figures['fp']:.0f} fn {figures['fn']:.0f})"])
     head = f"{documents} documents, {failures} failed"
     return head + "\n" + table(rows, ("field", "measure", "score", "detail"))
+
+
+STATUS_MARK = {"overdue": "OVERDUE", "due_soon": "due soon", "open": "open", "no_deadline": "—"}
+
+
+def task_table(rows: Sequence[TaskRow]) -> str:
+    """Tasks as an aligned table, overdue work marked in capitals."""
+    lines = []
+    for row in rows:
+        task, deadline = row.task, row.task.deadline
+        due = (deadline.date or deadline.kind) if deadline else "—"
+        lines.append([
+            STATUS_MARK.get(row.status, row.status), due,
+            _clip(", ".join(task.assignees) or "—", 36), _clip(task.action, 70),
+            row.document_number or "—",
+        ])
+    return table(lines, ("status", "deadline", "assignee", "action", "document"))
