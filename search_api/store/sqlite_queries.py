@@ -1,0 +1,123 @@
+"""Structured queries on the SQLite tables: tasks, entities, citations, failures."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from search_api.fold import fold_key
+from search_api.store.base import (
+    CitationLink,
+    Citations,
+    EntityCount,
+    FailureRow,
+    TaskFilter,
+    TaskRow,
+)
+from search_api.store.records import task_from_dict
+
+
+def _like(value: str) -> str:
+    """A LIKE pattern matching ``value`` anywhere, its own wildcards escaped."""
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def select_tasks(conn: sqlite3.Connection, task_filter: TaskFilter) -> list[TaskRow]:
+    where, params = ["1=1"], []
+    if task_filter.doc_id:
+        where.append("d.id = ?")
+        params.append(task_filter.doc_id)
+    if task_filter.assignee and (key := fold_key(task_filter.assignee)):
+        where.append(
+            "EXISTS (SELECT 1 FROM task_people p WHERE p.doc_seq = t.doc_seq AND p.idx = t.idx"
+            " AND p.role = 'assignee' AND (' ' || p.name_key || ' ') LIKE ? ESCAPE '\\')"
+        )
+        params.append(_like(f" {key} "))
+    if task_filter.q and (key := fold_key(task_filter.q)):
+        for word in key.split():
+            where.append("(' ' || t.action_key || ' ') LIKE ? ESCAPE '\\'")
+            params.append(_like(f" {word} "))
+    if task_filter.due_after:
+        where.append("t.deadline_date >= ?")
+        params.append(task_filter.due_after)
+    if task_filter.due_before:
+        where.append("t.deadline_date <= ?")
+        params.append(task_filter.due_before)
+    sql = (
+        "SELECT d.id, t.idx, t.data, d.number, d.doc_type, d.issuer, d.issued_date"
+        " FROM tasks t JOIN documents d ON d.seq = t.doc_seq WHERE " + " AND ".join(where)
+        + " ORDER BY t.deadline_date IS NULL, t.deadline_date, d.issued_date, d.id, t.idx"
+    )
+    if task_filter.limit is not None:
+        sql += f" LIMIT {int(task_filter.limit)}"
+    return [
+        TaskRow(doc_id, idx, task_from_dict(json.loads(data)), number, doc_type, issuer, issued)
+        for doc_id, idx, data, number, doc_type, issuer, issued in conn.execute(sql, params)
+    ]
+
+
+def select_entities(
+    conn: sqlite3.Connection, label: str | None, prefix: str | None, limit: int
+) -> list[EntityCount]:
+    where, params = ["1=1"], []
+    if label:
+        where.append("label = ?")
+        params.append(label)
+    if prefix and (key := fold_key(prefix)):
+        where.append("name_key LIKE ? ESCAPE '\\'")
+        params.append(_like(key)[1:])
+    sql = (
+        "SELECT label, name, COUNT(DISTINCT doc_seq) AS n FROM entities WHERE "
+        + " AND ".join(where)
+        + " GROUP BY label, name ORDER BY n DESC, name LIMIT ?"
+    )
+    return [EntityCount(lab, name, n) for lab, name, n in conn.execute(sql, [*params, limit])]
+
+
+def select_citations(conn: sqlite3.Connection, doc_id: str) -> Citations:
+    """What ``doc_id`` cites (resolved by number key) and what cites it."""
+    cites = [
+        CitationLink(doc_id, number, text, role, target)
+        for number, text, role, target in conn.execute(
+            "SELECT c.number, c.text, c.role, (SELECT t.id FROM documents t"
+            " WHERE t.number_key = c.number_key AND t.seq != c.doc_seq ORDER BY t.seq LIMIT 1)"
+            " FROM citations c JOIN documents d ON d.seq = c.doc_seq WHERE d.id = ?"
+            " ORDER BY c.idx",
+            (doc_id,),
+        )
+    ]
+    cited_by = [
+        CitationLink(source, number, text, role, doc_id)
+        for source, number, text, role in conn.execute(
+            "SELECT s.id, c.number, c.text, c.role FROM documents d"
+            " JOIN citations c ON c.number_key = d.number_key"
+            " JOIN documents s ON s.seq = c.doc_seq"
+            " WHERE d.id = ? AND s.seq != d.seq ORDER BY s.id, c.idx",
+            (doc_id,),
+        )
+    ]
+    return Citations(cites, cited_by)
+
+
+def select_failures(conn: sqlite3.Connection) -> list[FailureRow]:
+    rows = conn.execute("SELECT path, error, sha256, at FROM failures ORDER BY path")
+    return [FailureRow(path, error, sha, at) for path, error, sha, at in rows]
+
+
+def record_failure(conn: sqlite3.Connection, path: str, error: str, sha256: str | None,
+                   at: str) -> None:
+    conn.execute(
+        "INSERT OR REPLACE INTO failures (path, sha256, error, at) VALUES (?,?,?,?)",
+        (path, sha256, error, at),
+    )
+
+
+def metadata_rows(conn: sqlite3.Connection, seqs: list[int]) -> dict[int, tuple[str, dict[str, Any], str]]:
+    """seq -> (id, metadata, text) for a page of hits."""
+    marks = ",".join("?" * len(seqs))
+    rows = conn.execute(
+        f"SELECT seq, id, metadata, text FROM documents WHERE seq IN ({marks})", seqs
+    )
+    return {seq: (doc_id, json.loads(meta), text) for seq, doc_id, meta, text in rows}
