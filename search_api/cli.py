@@ -8,8 +8,13 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from search_api import render_text
+from search_api.cli_store import add_store_commands
+
+if TYPE_CHECKING:
+    from search_api.task_export import TaskRow
 
 STATUSES = ("open", "due_soon", "overdue", "no_deadline")
 
@@ -78,22 +83,15 @@ def _iso_day(value: str) -> date:
 
 
 def _tasks(args: argparse.Namespace) -> int:
-    from search_api.extraction import Failure, expand_paths, extract_files
     from search_api.task_export import tasks_to_csv, tasks_to_ics
-    from search_api.task_listing import row_to_dict, task_rows
+    from search_api.task_listing import row_to_dict
 
-    paths = expand_paths(Path(p) for p in args.files)
-    if not paths:
-        print("vanban tasks: no documents found in the paths given", file=sys.stderr)
+    if args.files and args.store:
+        print("vanban tasks: give files or --store, not both", file=sys.stderr)
         return 2
-    records, failed = [], 0
-    for outcome in extract_files(paths):
-        if isinstance(outcome, Failure):
-            failed += 1
-            print(f"error: {outcome.path}: {outcome.error}", file=sys.stderr)
-        else:
-            records.append(outcome)
-    rows = task_rows(records, as_of=args.as_of, assignee=args.assignee, status=args.status)
+    rows, failed, where = _task_rows_from_files(args) if args.files else _task_rows_from_store(args)
+    if rows is None:
+        return 2
     if args.csv:
         sys.stdout.write(tasks_to_csv(rows))
     elif args.ics:
@@ -103,9 +101,40 @@ def _tasks(args: argparse.Namespace) -> int:
             print(json.dumps(row_to_dict(row), ensure_ascii=False))
     else:
         print(render_text.task_table(rows))
-        print(f"{len(rows)} tasks in {len(records)} documents (as of {args.as_of})",
-              file=sys.stderr)
+        print(f"{len(rows)} tasks in {where} (as of {args.as_of})", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _task_rows_from_files(args: argparse.Namespace) -> tuple[list[TaskRow] | None, int, str]:
+    from search_api.extraction import Failure, expand_paths, extract_files
+    from search_api.task_listing import task_rows
+
+    paths = expand_paths(Path(p) for p in args.files)
+    if not paths:
+        print("vanban tasks: no documents found in the paths given", file=sys.stderr)
+        return None, 0, ""
+    records, failed = [], 0
+    for outcome in extract_files(paths):
+        if isinstance(outcome, Failure):
+            failed += 1
+            print(f"error: {outcome.path}: {outcome.error}", file=sys.stderr)
+        else:
+            records.append(outcome)
+    rows = task_rows(records, as_of=args.as_of, assignee=args.assignee, status=args.status)
+    return rows, failed, f"{len(records)} documents"
+
+
+def _task_rows_from_store(args: argparse.Namespace) -> tuple[list[TaskRow] | None, int, str]:
+    from search_api.cli_store import open_from_args, store_url
+    from search_api.store.base import TaskFilter
+    from search_api.task_listing import rows_from_store
+
+    store = open_from_args(args)
+    try:
+        stored = store.tasks(TaskFilter(assignee=args.assignee))
+    finally:
+        store.close()
+    return rows_from_store(stored, as_of=args.as_of, status=args.status), 0, store_url(args)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -123,7 +152,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.set_defaults(run=_extract)
 
     tasks = commands.add_parser("tasks", help="assigned tasks with deadlines and status")
-    tasks.add_argument("files", nargs="+", metavar="FILE", help="files or folders")
+    tasks.add_argument("files", nargs="*", metavar="FILE",
+                       help="files or folders to analyse (default: the tasks in the store)")
+    tasks.add_argument("--store", help="store URL (default: $VANBAN_STORE)")
     tasks.add_argument("--assignee", help="agency, canonical or as typed (diacritics optional)")
     tasks.add_argument("--status", choices=STATUSES, help="only tasks with this status")
     tasks.add_argument("--as-of", type=_iso_day, default=date.today(), metavar="DATE",
@@ -133,6 +164,8 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--csv", action="store_true", help="CSV for spreadsheets")
     out.add_argument("--ics", action="store_true", help="iCalendar events for calendars")
     tasks.set_defaults(run=_tasks)
+
+    add_store_commands(commands)
 
     evaluation = commands.add_parser("eval", help="score extraction against gold files")
     evaluation.add_argument("dir", nargs="?", default="corpus", metavar="DIR")

@@ -10,6 +10,7 @@ from typing import Any
 from nlp.agencies import fold
 from nlp.record import Record
 from nlp.tasks.status import task_status
+from search_api.store.base import TaskRow as StoredTaskRow
 from search_api.task_export import TaskRow
 
 STATUSES = ("open", "due_soon", "overdue", "no_deadline")
@@ -62,3 +63,16 @@ def row_to_dict(row: TaskRow) -> dict[str, Any]:
         "document_id": row.document_id,
         "status": row.status,
     }
+
+
+def rows_from_store(
+    stored: Iterable[StoredTaskRow], *, as_of: date, status: str | None = None
+) -> list[TaskRow]:
+    """The store's task rows with their status against ``as_of``, optionally one status only."""
+    rows = []
+    for item in stored:
+        row = TaskRow(task=item.task, document_number=item.doc_number,
+                      document_id=item.doc_id, status=task_status(item.task, as_of=as_of))
+        if status is None or row.status == status:
+            rows.append(row)
+    return rows

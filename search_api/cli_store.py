@@ -1,0 +1,151 @@
+"""The store commands of ``vanban``: ingest, search, reindex, failures, serve."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from search_api.store.base import Store
+
+
+def store_url(args: argparse.Namespace) -> str:
+    """``--store``, else ``$VANBAN_STORE``, else the settings' default."""
+    if getattr(args, "store", None):
+        return str(args.store)
+    from search_api.settings import get_settings
+
+    return get_settings().store
+
+
+def open_from_args(args: argparse.Namespace) -> Store:
+    """Open the store named by the arguments; a bad URL ends the command with its reason."""
+    from search_api.store import StoreURLError, open_store
+
+    url = store_url(args)
+    try:
+        return open_store(url)
+    except StoreURLError as exc:
+        raise SystemExit(f"vanban: cannot open store {url}: {exc}") from exc
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from search_api.indexer import index_paths
+    from search_api.progress import ProgressLine
+
+    missing = [p for p in args.paths if not Path(p).exists()]
+    for path in missing:
+        print(f"vanban ingest: {path}: no such file or folder", file=sys.stderr)
+    store = open_from_args(args)
+    try:
+        report = index_paths(
+            [Path(p) for p in args.paths if Path(p).exists()], store,
+            workers=args.workers, progress=None if args.quiet else ProgressLine(),
+            retry_failed=args.retry_failed,
+        )
+        total = store.count()
+    finally:
+        store.close()
+    for failure in report.failures:
+        print(f"error: {failure.path}: {failure.error}", file=sys.stderr)
+    print(f"{report.total} files: {report.stored} stored, {report.skipped} unchanged, "
+          f"{report.failed} failed; {total} documents in {store_url(args)}", file=sys.stderr)
+    return 1 if report.failed or missing else 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    from search_api.store.base import SearchQuery
+
+    if args.mode != "lexical":
+        print(f"vanban search: --mode {args.mode} is not available yet; use lexical",
+              file=sys.stderr)
+        return 2
+    store = open_from_args(args)
+    try:
+        result = store.search(SearchQuery(text=args.query, limit=args.limit, facets=()))
+    finally:
+        store.close()
+    for hit in result.hits:
+        if args.json:
+            print(json.dumps(hit.to_dict(), ensure_ascii=False))
+        else:
+            _print_hit(hit.to_dict())
+    if not args.json:
+        print(f"{result.total} documents match", file=sys.stderr)
+    return 0
+
+
+def _print_hit(hit: dict[str, Any]) -> None:
+    import html
+    import re
+
+    meta = hit["metadata"]
+    print(f"{hit['score']:7.2f}  {meta.get('number') or '—'}  {meta.get('issued_date') or '—'}  "
+          f"{meta.get('issuer') or '—'}")
+    print(f"         {meta.get('subject') or ''}")
+    for fragment in hit["highlights"][:2]:
+        plain = html.unescape(re.sub(r"</?mark>", "*", fragment))
+        print(f"         {' '.join(plain.split())}")
+    print(f"         id {hit['id']}")
+
+
+def _reindex(args: argparse.Namespace) -> int:
+    store = open_from_args(args)
+    try:
+        count = store.reindex()
+    finally:
+        store.close()
+    print(f"full-text index rebuilt: {count} documents", file=sys.stderr)
+    return 0
+
+
+def _failures(args: argparse.Namespace) -> int:
+    store = open_from_args(args)
+    try:
+        rows = store.failures()
+    finally:
+        store.close()
+    for row in rows:
+        if args.json:
+            print(json.dumps({"path": row.path, "error": row.error, "sha256": row.sha256,
+                              "at": row.at}, ensure_ascii=False))
+        else:
+            print(f"{row.at}  {row.path}: {row.error}")
+    if not args.json:
+        print(f"{len(rows)} failed files", file=sys.stderr)
+    return 0
+
+
+def add_store_commands(commands: Any) -> None:
+    """Register the commands that work on a store."""
+    help_store = "store URL (default: $VANBAN_STORE or sqlite:///./data/vanban.db)"
+
+    ingest = commands.add_parser("ingest", help="analyse and store files and folders")
+    ingest.add_argument("paths", nargs="+", metavar="PATH")
+    ingest.add_argument("--store", help=help_store)
+    ingest.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1),
+                        help="analysis processes (default: 2)")
+    ingest.add_argument("--retry-failed", action="store_true",
+                        help="try again files that failed before with the same content")
+    ingest.add_argument("--quiet", action="store_true", help="no progress line")
+    ingest.set_defaults(run=_ingest)
+
+    search = commands.add_parser("search", help="full-text search of the store")
+    search.add_argument("query", metavar="QUERY")
+    search.add_argument("--store", help=help_store)
+    search.add_argument("--json", action="store_true", help="one hit per line, best first")
+    search.add_argument("--limit", type=int, default=10, metavar="N")
+    search.add_argument("--mode", choices=("lexical", "semantic", "hybrid"), default="lexical")
+    search.set_defaults(run=_search)
+
+    reindex = commands.add_parser("reindex", help="rebuild the full-text index from the records")
+    reindex.add_argument("--store", help=help_store)
+    reindex.set_defaults(run=_reindex)
+
+    failures = commands.add_parser("failures", help="files that could not be ingested, and why")
+    failures.add_argument("--store", help=help_store)
+    failures.add_argument("--json", action="store_true")
+    failures.set_defaults(run=_failures)
