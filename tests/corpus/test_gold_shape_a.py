@@ -37,7 +37,7 @@ METADATA_KEYS = {
     "number", "doc_type", "doc_type_label", "issuer", "parent_issuer", "place", "issued_date",
     "subject", "signers", "recipients", "addressees", "urgency", "confidentiality",
 }  # fmt: skip
-GOLD_KEYS = {"metadata", "warnings", "tasks", "citations", "hazards"}
+GOLD_KEYS = {"metadata", "warnings", "tasks", "citations", "hazards", "entities"}
 TASK_KEYS = {"assignees", "coordinators", "action", "deadline", "report_to"}
 CITATION_KEYS = {"number", "doc_type", "issued_date", "issuer", "role"}
 KINDS = {"by", "within", "during", "recurring", "asap"}

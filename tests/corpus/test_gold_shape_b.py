@@ -70,7 +70,7 @@ AWARD_KINDS = {
 DEADLINE_KINDS = {"by", "within", "during", "recurring", "asap"}
 ROLES = {"basis", "reference", "amends", "replaces"}
 GRADES = {"Nhất", "Nhì", "Ba"}
-TOP_KEYS = {"metadata", "warnings", "tasks", "citations", "awards", "hazards"}
+TOP_KEYS = {"metadata", "warnings", "tasks", "citations", "awards", "hazards", "entities"}
 METADATA_KEYS = {
     "number",
     "doc_type",
