@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export HF_HUB_OFFLINE := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install run test lint typecheck pytest eval bench clean
+.PHONY: install run extract test lint typecheck pytest eval bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +16,8 @@ $(VENV)/.installed: pyproject.toml
 install: $(VENV)/.installed
 
 run: install
-	$(BIN)/vanban extract --table corpus/
+	$(BIN)/vanban ingest corpus/
+	$(BIN)/vanban serve --host 127.0.0.1 --port 8000
 
 lint: install
 	$(BIN)/ruff check nlp ingest search_api models tests bench corpus
@@ -28,6 +29,9 @@ pytest: install
 	$(BIN)/python -m pytest -q
 
 test: lint typecheck pytest
+
+extract: install
+	$(BIN)/vanban extract --table corpus/
 
 eval: install
 	$(BIN)/vanban eval corpus/

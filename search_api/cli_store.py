@@ -119,6 +119,19 @@ def _failures(args: argparse.Namespace) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from search_api.app import create_app
+
+    url = store_url(args)
+    app = create_app(url)
+    print(f"vanban: serving {url} at http://{args.host}:{args.port}/ "
+          f"(API under /v1, docs at /docs); Ctrl-C stops", file=sys.stderr, flush=True)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    return 0
+
+
 def add_store_commands(commands: Any) -> None:
     """Register the commands that work on a store."""
     help_store = "store URL (default: $VANBAN_STORE or sqlite:///./data/vanban.db)"
@@ -149,3 +162,11 @@ def add_store_commands(commands: Any) -> None:
     failures.add_argument("--store", help=help_store)
     failures.add_argument("--json", action="store_true")
     failures.set_defaults(run=_failures)
+
+    serve = commands.add_parser("serve", help="the JSON API and the web pages")
+    serve.add_argument("--store", help=help_store)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--log-level", default="info",
+                       choices=("critical", "error", "warning", "info", "debug"))
+    serve.set_defaults(run=_serve)

@@ -1,0 +1,54 @@
+"""The FastAPI app: the JSON API under ``/v1``, ``/healthz`` and the web pages."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import APIRouter, FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from search_api.app.routes import documents, entities, health, pages, tasks
+from search_api.app.templating import STATIC
+from search_api.app.uploads import upload_dir_for
+from search_api.settings import Settings, get_settings
+from search_api.store import open_store
+
+
+def create_app(store_url: str | None = None, *, settings: Settings | None = None) -> FastAPI:
+    """The app over the store at ``store_url`` (default: the ``store`` setting).
+
+    Uploads are kept in ``files/`` beside a SQLite store (in a temporary folder for an
+    in-memory one). The store is closed when the app shuts down.
+    """
+    settings = settings or get_settings()
+    url = store_url or settings.store
+    store = open_store(url)
+    scratch = None
+    upload_dir = upload_dir_for(url)
+    if upload_dir is None:
+        scratch = tempfile.TemporaryDirectory(prefix="vanban-uploads-")
+        upload_dir = Path(scratch.name)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+        if scratch is not None:
+            scratch.cleanup()
+
+    app = FastAPI(title="vanban", version="1", lifespan=lifespan,
+                  description="Vietnamese government documents as structured, searchable records.")
+    app.state.store = store
+    app.state.settings = settings
+    app.state.upload_dir = upload_dir
+    api = APIRouter(prefix="/v1")
+    for module in (documents, tasks, entities):
+        api.include_router(module.router)
+    app.include_router(api)
+    app.include_router(health.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app

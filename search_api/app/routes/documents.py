@@ -1,0 +1,122 @@
+"""``/v1/documents``: search, one record, its original file, upload, citations, similar."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, HTTPException, Query, UploadFile
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import FileResponse, JSONResponse
+
+from search_api.app import similar as similar_docs
+from search_api.app.deps import RecordDep, SettingsDep, StoreDep, UploadDirDep
+from search_api.app.schemas import (
+    CitationOut,
+    CitationsOut,
+    HitOut,
+    SearchOut,
+    SimilarOut,
+    UploadOut,
+)
+from search_api.app.search_request import MAX_PAGE, MAX_SIZE, ModeUnavailableError, SearchParams
+from search_api.app.uploads import UploadTooLargeError, ingest_saved, save_upload
+from search_api.store.records import record_to_dict
+
+router = APIRouter(prefix="/documents", tags=["documents"])
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+@router.get("", response_model=SearchOut, summary="Search documents")
+def search_documents(
+    store: StoreDep,
+    q: str = "",
+    doc_type: str | None = None,
+    issuer: str | None = None,
+    signer: str | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    entity: str | None = None,
+    award_kind: str | None = None,
+    page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
+    size: Annotated[int, Query(ge=1, le=MAX_SIZE)] = 10,
+    mode: Literal["lexical", "semantic", "hybrid"] = "lexical",
+    order: Literal["relevance", "date"] = "relevance",
+) -> dict[str, Any]:
+    """Full-text search (diacritics optional, document numbers typed loosely) with filters.
+
+    ``mode``: only ``lexical`` exists now; ``semantic`` and ``hybrid`` answer 400 until the
+    precedents issue lands. Without ``q``, documents come newest first.
+    """
+    params = SearchParams(q, doc_type, issuer, signer, _iso(date_from), _iso(date_to), entity,
+                          award_kind, page, size, mode)
+    try:
+        query = params.to_query(order=order)
+    except ModeUnavailableError as exc:
+        raise HTTPException(status_code=400, detail=str(exc)) from exc
+    return store.search(query).to_dict()
+
+
+@router.post("", response_model=UploadOut, summary="Upload a file to ingest",
+             responses={201: {"model": UploadOut}, 413: {"description": "file too large"},
+                        422: {"model": UploadOut, "description": "the file could not be read"}})
+async def upload_document(file: UploadFile, store: StoreDep, settings: SettingsDep,
+                          folder: UploadDirDep) -> JSONResponse:
+    """Store an uploaded file (multipart field ``file``) and analyse it.
+
+    ``status``: ``stored`` (201), ``skipped`` (the same file was stored before, 200) or
+    ``failed`` with the reason (422). Files over ``max_file_mb`` answer 413.
+    """
+    try:
+        saved = await run_in_threadpool(save_upload, file.file, folder, filename=file.filename,
+                                        max_bytes=settings.max_file_mb << 20)
+    except UploadTooLargeError as exc:
+        raise HTTPException(status_code=413, detail=str(exc)) from exc
+    outcome = await run_in_threadpool(ingest_saved, saved, store)
+    body = UploadOut(id=outcome.doc_id, status=outcome.status,
+                     reason=outcome.reason, sha256=outcome.sha256)
+    code = {"stored": 201, "skipped": 200}.get(outcome.status, 422)
+    return JSONResponse(body.model_dump(), status_code=code)
+
+
+@router.get("/{doc_id}", summary="One record")
+def get_document(record: RecordDep) -> dict[str, Any]:
+    """The record as ``vanban extract --json`` prints it."""
+    data: dict[str, Any] = record_to_dict(record)
+    return data
+
+
+@router.get("/{doc_id}/file", summary="The original file", response_class=FileResponse,
+            responses={404: {"description": "no such document, or its file is gone"}})
+def get_file(record: RecordDep) -> FileResponse:
+    path = Path(record.source.filename)
+    if not path.is_file():
+        raise HTTPException(status_code=404, detail="the original file is no longer available")
+    return FileResponse(path, media_type=record.source.media_type, filename=path.name,
+                        content_disposition_type="inline")
+
+
+@router.get("/{doc_id}/citations", response_model=CitationsOut, summary="Citations")
+def get_citations(record: RecordDep, store: StoreDep) -> CitationsOut:
+    """What the document cites and what cites it, resolved to stored documents by number."""
+    found = store.citations(record.id)
+    return CitationsOut(
+        id=record.id,
+        cites=[CitationOut(doc_id=c.doc_id, number=c.number, text=c.text, role=c.role,
+                           target_id=c.target_id) for c in found.cites],
+        cited_by=[CitationOut(doc_id=c.doc_id, number=c.number, text=c.text, role=c.role,
+                              target_id=c.target_id) for c in found.cited_by],
+    )
+
+
+@router.get("/{doc_id}/similar", response_model=SimilarOut, summary="Similar documents")
+def get_similar(record: RecordDep, store: StoreDep,
+                size: Annotated[int, Query(ge=1, le=MAX_SIZE)] = 10) -> SimilarOut:
+    """Lexical for now: documents sharing word pairs of this one's subject (see ``note``)."""
+    hits = similar_docs.similar(store, record, limit=size)
+    return SimilarOut(id=record.id, mode="lexical", note=similar_docs.NOTE,
+                      hits=[HitOut(**hit.to_dict()) for hit in hits])

@@ -1,0 +1,25 @@
+"""``/v1/entities``: named entities with the number of documents naming each."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from search_api.app.deps import StoreDep
+from search_api.app.schemas import EntitiesOut, EntityOut
+
+router = APIRouter(tags=["entities"])
+
+
+@router.get("/entities", response_model=EntitiesOut, summary="Entities")
+def list_entities(
+    store: StoreDep,
+    label: Annotated[str | None, Query(description="PERSON, ORG, POSITION, LOCATION, …")] = None,
+    prefix: Annotated[str | None, Query(description="autocomplete: names starting so")] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+) -> EntitiesOut:
+    """Entities by type, most documents first; ``prefix`` ignores case and diacritics."""
+    found = store.entities(label or None, prefix or None, limit=limit)
+    return EntitiesOut(entities=[EntityOut(label=e.label, name=e.name, documents=e.documents)
+                                 for e in found])

@@ -1,0 +1,73 @@
+"""``/v1/tasks``: assigned tasks with status, as JSON, CSV (Excel) or iCalendar."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import Response
+
+from search_api.app.deps import StoreDep, today
+from search_api.app.schemas import TaskOut, TasksOut
+from search_api.app.task_query import StatusRow, TaskQuery, find_tasks
+from search_api.task_export import tasks_to_csv, tasks_to_ics
+
+router = APIRouter(tags=["tasks"])
+Status = Literal["open", "due_soon", "overdue", "no_deadline"]
+
+
+def task_query(
+    assignee: Annotated[str | None, Query(description="canonical or as typed, diacritics optional")] = None,
+    status: Status | None = None,
+    due_after: Annotated[date | None, Query(description="deadline on or after")] = None,
+    due_before: Annotated[date | None, Query(description="deadline on or before")] = None,
+    q: Annotated[str | None, Query(description="words the action contains")] = None,
+    doc_id: str | None = None,
+    limit: Annotated[int | None, Query(ge=1)] = None,
+) -> TaskQuery:
+    return TaskQuery(assignee=assignee or None, status=status,
+                     due_after=due_after.isoformat() if due_after else None,
+                     due_before=due_before.isoformat() if due_before else None,
+                     q=q or None, doc_id=doc_id, limit=limit)
+
+
+def reference_day(
+    as_of: Annotated[date | None, Query(description="status as of this day (default today)")] = None,
+) -> date:
+    return as_of or today()
+
+
+QueryDep = Annotated[TaskQuery, Depends(task_query)]
+AsOfDep = Annotated[date, Depends(reference_day)]
+
+
+def _rows(store: StoreDep, query: QueryDep, as_of: AsOfDep) -> list[StatusRow]:
+    return find_tasks(store, query, as_of=as_of)
+
+
+RowsDep = Annotated[list[StatusRow], Depends(_rows)]
+
+
+@router.get("/tasks", response_model=TasksOut, summary="Tasks")
+def list_tasks(rows: RowsDep, as_of: AsOfDep) -> TasksOut:
+    """Tasks by assignee, status, due range and words; soonest deadline first."""
+    return TasksOut(as_of=as_of.isoformat(), total=len(rows),
+                    tasks=[TaskOut(**row.to_dict()) for row in rows])
+
+
+@router.get("/tasks.csv", response_class=Response, summary="Tasks as CSV",
+            responses={200: {"content": {"text/csv": {}}}})
+def tasks_csv(rows: RowsDep) -> Response:
+    """The same tasks as CSV (UTF-8 with BOM, for Excel)."""
+    return Response(tasks_to_csv(r.export_row() for r in rows), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": 'attachment; filename="vanban-tasks.csv"'})
+
+
+@router.get("/tasks.ics", response_class=Response, summary="Tasks as iCalendar",
+            responses={200: {"content": {"text/calendar": {}}}})
+def tasks_ics(rows: RowsDep) -> Response:
+    """The tasks that have a deadline date, as all-day events (RFC 5545)."""
+    return Response(tasks_to_ics(r.export_row() for r in rows),
+                    media_type="text/calendar; charset=utf-8",
+                    headers={"Content-Disposition": 'attachment; filename="vanban-tasks.ics"'})

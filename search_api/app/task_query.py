@@ -1,0 +1,80 @@
+"""Tasks from the store with their status, filtered as the API and the task board ask."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import Any
+
+from nlp.tasks.status import task_status
+from search_api import task_export
+from search_api.store import Store, TaskFilter, TaskRow
+from search_api.task_listing import assignee_matches
+
+STATUSES = ("open", "due_soon", "overdue", "no_deadline")
+
+
+@dataclass(frozen=True, slots=True)
+class TaskQuery:
+    assignee: str | None = None
+    """Canonical or as typed ("Sở TN&MT" finds "Sở Tài nguyên và Môi trường")."""
+    status: str | None = None
+    due_after: str | None = None
+    due_before: str | None = None
+    q: str | None = None
+    doc_id: str | None = None
+    limit: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StatusRow:
+    """A stored task row with its status against the reference day."""
+
+    row: TaskRow
+    status: str
+
+    def export_row(self) -> task_export.TaskRow:
+        return task_export.TaskRow(self.row.task, self.row.doc_number, self.row.doc_id,
+                                   self.status)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **asdict(self.row.task),
+            "document_id": self.row.doc_id,
+            "document_number": self.row.doc_number,
+            "doc_type": self.row.doc_type,
+            "issuer": self.row.issuer,
+            "issued_date": self.row.issued_date,
+            "index": self.row.index,
+            "status": self.status,
+        }
+
+
+def find_tasks(store: Store, query: TaskQuery, *, as_of: date) -> list[StatusRow]:
+    """Tasks matching ``query``, soonest deadline first; status as of ``as_of``.
+
+    Dates, words and the document are filtered by the store; the assignee (which may be
+    written as in the document) and the status (which depends on ``as_of``) here.
+    """
+    rows = store.tasks(TaskFilter(due_after=query.due_after, due_before=query.due_before,
+                                  q=query.q or None, doc_id=query.doc_id))
+    found = []
+    for row in rows:
+        status_row = StatusRow(row, task_status(row.task, as_of=as_of))
+        if query.status and status_row.status != query.status:
+            continue
+        if query.assignee and not assignee_matches(status_row.export_row(), query.assignee):
+            continue
+        found.append(status_row)
+        if query.limit is not None and len(found) >= query.limit:
+            break
+    return found
+
+
+def assignee_names(store: Store, *, limit: int = 5000) -> list[str]:
+    """The canonical assignees of the stored tasks, most frequent first (for the board's menu)."""
+    counts: dict[str, int] = {}
+    for row in store.tasks(TaskFilter(limit=limit)):
+        for name in row.task.assignees:
+            counts[name] = counts.get(name, 0) + 1
+    return sorted(counts, key=lambda name: (-counts[name], name))

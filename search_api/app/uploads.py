@@ -1,0 +1,104 @@
+"""Uploads: saved under the store's folder by content hash, then indexed like any file.
+
+The client's file name is never used as a path: only its extension is kept (when it is a
+short run of letters and digits), and the readers sniff the bytes anyway.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Literal
+
+from nlp.record import Record
+from search_api.extraction import Failure, extract_file
+from search_api.indexer import index_paths
+from search_api.store import Store
+
+_EXTENSION = re.compile(r"\.[a-z0-9]{1,8}")
+_CHUNK = 1 << 20
+
+
+class UploadTooLargeError(ValueError):
+    """The upload is over the size limit."""
+
+
+@dataclass(frozen=True, slots=True)
+class Saved:
+    path: Path
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    status: Literal["stored", "skipped", "failed"]
+    """``stored``, ``skipped`` (the same file was stored before) or ``failed``."""
+    doc_id: str | None
+    reason: str | None
+    sha256: str
+
+
+def upload_dir_for(store_url: str) -> Path | None:
+    """``<db folder>/files`` for a file store; None for one without a folder (":memory:")."""
+    if not store_url.startswith("sqlite://"):
+        return None
+    path = store_url[len("sqlite://"):]
+    path = path[1:] if path.startswith("/") else path
+    if not path or path == ":memory:":
+        return None
+    return Path(path).resolve().parent / "files"
+
+
+def safe_extension(filename: str | None) -> str:
+    """``"Quyết định.PDF"`` -> ``".pdf"``; anything odd -> ``""``."""
+    suffix = Path(filename or "").suffix.lower()
+    return suffix if _EXTENSION.fullmatch(suffix) else ""
+
+
+def save_upload(source: BinaryIO, folder: Path, *, filename: str | None, max_bytes: int) -> Saved:
+    """Copy ``source`` to ``folder/<sha256><ext>``; ``UploadTooLargeError`` past ``max_bytes``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    digest, size = hashlib.sha256(), 0
+    handle, tmp_name = tempfile.mkstemp(dir=folder, prefix=".upload-")
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            while chunk := source.read(_CHUNK):
+                size += len(chunk)
+                if size > max_bytes:
+                    raise UploadTooLargeError(f"file larger than {max_bytes // (1 << 20)} MB")
+                digest.update(chunk)
+                out.write(chunk)
+        final = folder / (digest.hexdigest() + safe_extension(filename))
+        tmp.replace(final)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return Saved(final, digest.hexdigest())
+
+
+def ingest_saved(saved: Saved, store: Store) -> Outcome:
+    """Index one saved upload and say what became of it."""
+    analysed: list[Record | Failure] = []
+
+    def analyse(path: Path) -> Record | Failure:
+        outcome = extract_file(path)
+        analysed.append(outcome)
+        return outcome
+
+    report = index_paths([saved.path], store, workers=1, analyze_file=analyse)
+    if report.failed:
+        return Outcome("failed", None, report.failures[0].error, saved.sha256)
+    if report.stored and analysed and isinstance(analysed[0], Record):
+        return Outcome("stored", analysed[0].id, None, saved.sha256)
+    earlier = {f.path: f.error for f in store.failures()}.get(str(saved.path.resolve()))
+    if earlier is not None:
+        return Outcome("failed", None, earlier, saved.sha256)
+    # stored before from the same bytes: its id is the hash of its content, read again here
+    again = extract_file(saved.path)
+    if isinstance(again, Failure):
+        return Outcome("failed", None, again.error, saved.sha256)
+    return Outcome("skipped", again.id, "the same file was stored before", saved.sha256)
