@@ -17,9 +17,10 @@ from nlp.tasks.agency import canonical
 from nlp.tasks.blocks import LETTER, UNMARKED, Block, split_blocks
 from nlp.tasks.clauses import coordinators, report_to, subject
 from nlp.tasks.lexicon import fold, rules
-from nlp.tasks.names import Token, abbreviations, predicate_len, tokenize
+from nlp.tasks.shared import expand_shared
 from nlp.tasks.table import table_rows
-from nlp.temporal import find_deadline
+from nlp.tasks.words import Token, abbreviations, predicate_len, tokenize
+from nlp.temporal import document_year, find_deadline
 
 __all__ = ["extract_tasks"]
 
@@ -83,7 +84,7 @@ def _clauses(text: str, block: Block) -> list[tuple[int, int]]:
 
 
 def _names(text: str, spans: list[tuple[int, int]]) -> list[str]:
-    return [_SPACES.sub(" ", text[a:b]) for a, b in spans]
+    return [n for a, b in spans for n in expand_shared(_SPACES.sub(" ", text[a:b]))]
 
 
 def _verb_start(toks: list[Token]) -> int | None:
@@ -116,7 +117,7 @@ def _is_caps_heading(text: str, block: Block) -> bool:
     return head.isupper() and not _start_regex().match(head)
 
 
-def _finish(text: str, draft: _Draft, issued_date: str | None) -> Task | None:
+def _finish(text: str, draft: _Draft, issued_date: str | None, year: int | None) -> Task | None:
     end = draft.end
     while end > draft.action and text[end - 1] in _STRIP:
         end -= 1
@@ -128,14 +129,16 @@ def _finish(text: str, draft: _Draft, issued_date: str | None) -> Task | None:
         return None
     coords, first = coordinators(text, toks, 0)
     action_start = toks[first].start if first < len(toks) else end
-    deadline = find_deadline(text[draft.start : end], issued_date=issued_date, offset=draft.start)
+    deadline = find_deadline(
+        text[draft.start : end], issued_date=issued_date, offset=draft.start, year=year
+    )
     action = _action(text, action_start, end, deadline)
     if not action:
         return None
     raw = draft.names
     return Task(
         assignees=_unique(canonical(n) for n in raw),
-        coordinators=_unique(canonical(_SPACES.sub(" ", text[a:b])) for a, b in coords),
+        coordinators=_unique(canonical(n) for n in _names(text, coords)),
         action=action,
         deadline=deadline,
         report_to=report_to(text, draft.action, end),
@@ -255,7 +258,8 @@ def extract_tasks(text: str, *, issued_date: str | None) -> list[Task]:
             while stack and stack[-1].rank > last_rank:
                 stack.pop()
             stack.append(level)
-    tasks = [_finish(text, d, issued_date) for d in drafts]
+    year = None if issued_date else document_year(text)
+    tasks = [_finish(text, d, issued_date, year) for d in drafts]
     tasks += _table_tasks(text, issued_date)
     return sorted((t for t in tasks if t is not None), key=lambda t: t.start)
 

@@ -18,6 +18,8 @@ from nlp.tasks.lexicon import load_yaml
 
 _SPACES = re.compile(r"\s+")
 _DASH = re.compile(r"\s*[–—-]\s*")
+# "Sở VH,TT&DL" is written "Sở VH-TT&DL" in the tables: a comma inside an abbreviation.
+_TIGHT_COMMA = re.compile(r"(?<=[A-ZĐ&]),(?=[A-ZĐ])")
 
 
 def _key(name: str) -> str:
@@ -67,7 +69,7 @@ def _fallback(name: str) -> str:
 @lru_cache(maxsize=8192)
 def canonical(name: str) -> str:
     """The canonical form of an assignee or co-ordinator name."""
-    text = _SPACES.sub(" ", name).strip(" ,;:.")
+    text = _TIGHT_COMMA.sub("-", _SPACES.sub(" ", name).strip(" ,;:."))
     if not text:
         return text
     if text[:4].lower() == "các ":

@@ -60,6 +60,11 @@ def _is_end(line: str) -> bool:
     return head.startswith(("noi nhan", "noi nhan")) or head.startswith("./.")
 
 
+def _after_heading(block: str, line: str) -> bool:
+    """``True`` when ``line`` is body text under an all-capitals heading ("IV. KIẾN NGHỊ")."""
+    return block.isupper() and not line.isupper()
+
+
 def split_blocks(text: str) -> list[Block]:
     """The blocks of ``text`` in text order."""
     blocks: list[Block] = []
@@ -89,6 +94,7 @@ def split_blocks(text: str) -> list[Block]:
             or (
                 not gap
                 and not text[current.start : current.end].rstrip().endswith(_END_OF_SENTENCE)
+                and not _after_heading(text[current.start : current.end], text[body:end])
             )
         ):
             current.end = end

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from nlp.tasks.lexicon import fold, rules
-from nlp.tasks.names import Token, name_end, name_list, not_predicate, predicate_len, tokenize
+from nlp.tasks.names import name_end, name_list
+from nlp.tasks.words import Token, not_predicate, predicate_len, tokenize
 from nlp.temporal.lexicon import deadline_regex
 
 

@@ -57,11 +57,20 @@ class TaskRules:
     """One-word verbs, compared as written (lower case)."""
     predicates_folded: dict[str, int]
     """Multi-word verbs without diacritics -> number of words."""
+    name_pairs: frozenset[tuple[str, str]]
+    """(last word before, first word after) a comma that stays inside a name."""
+    not_groups: frozenset[str]
+    """Two-word phrases starting with a collective noun that are not collectives."""
+    not_verbs: frozenset[str]
+    """Two-word nouns whose second word is also a verb ("công trình"), without diacritics."""
     not_predicates: frozenset[str]
+    """Multi-word entries without diacritics; one-word entries as written, lower case
+    (folded, "đang" would also stop "đăng ký" and "kính" would stop "kinh doanh")."""
     heads: tuple[tuple[str, ...], ...]
     """Head words split into words, longest first."""
     list_heads: tuple[tuple[str, ...], ...]
-    groups: frozenset[str]
+    groups: dict[str, tuple[tuple[str, ...], ...]]
+    """Collective nouns ("cơ quan", "bệnh viện") by first word, as lower-case word tuples."""
     skip_after_subject: re.Pattern[str]
     not_tasks: re.Pattern[str]
     report_heads: tuple[str, ...]
@@ -69,6 +78,18 @@ class TaskRules:
 
 def _words(items: list[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted({tuple(i.split()) for i in items}, key=len, reverse=True))
+
+
+def _by_first(items: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases by first word. A phrase written with a capital ("Vụ") keeps it: "các Vụ, Cục"
+    are departments, "các vụ ngộ độc" are incidents; a lower-case one matches either case."""
+    table: dict[str, set[tuple[str, ...]]] = {}
+    for item in items:
+        words = tuple(
+            w if i == 0 and w[0].isupper() else w.lower() for i, w in enumerate(item.split())
+        )
+        table.setdefault(words[0].lower(), set()).add(words)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}
 
 
 @lru_cache(maxsize=1)
@@ -82,10 +103,16 @@ def rules() -> TaskRules:
         leadins=tuple(fold(w) for w in raw["leadins"]),
         predicates_exact=frozenset(p for p in preds if " " not in p),
         predicates_folded={fold(p): len(p.split()) for p in preds if " " in p},
-        not_predicates=frozenset(fold(w) for w in raw["not_predicates"]),
+        not_verbs=frozenset(fold(w) for w in raw["not_verbs"]),
+        not_predicates=frozenset(fold(w) if " " in w else w for w in raw["not_predicates"]),
         heads=_words(raw["heads"]),
         list_heads=_words(raw["list_heads"]),
-        groups=frozenset(w.lower() for w in raw["groups"] for w in w.split()),
+        groups=_by_first(raw["groups"]),
+        name_pairs=frozenset(
+            (a.split()[-1].lower(), b.split()[0].lower())
+            for a, b in (p.split(",") for p in raw["name_pairs"])
+        ),
+        not_groups=frozenset(w.lower() for w in raw["not_groups"]),
         skip_after_subject=re.compile(
             r"\s*,?\s*(?:" + "|".join(raw["skip_after_subject"]) + r")\s*,?\s*", re.IGNORECASE
         ),

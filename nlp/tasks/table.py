@@ -10,7 +10,8 @@ import re
 from collections.abc import Iterator
 
 from nlp.record import Deadline
-from nlp.tasks.names import name_list, tokenize
+from nlp.tasks.names import name_list
+from nlp.tasks.words import tokenize
 from nlp.temporal import parse_temporal
 
 _ROW = re.compile(r"^[^\n|]*(?:\|[^\n|]*){3,}$", re.MULTILINE)

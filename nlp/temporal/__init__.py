@@ -17,14 +17,42 @@ from datetime import date
 
 from nlp.record import Deadline
 from nlp.temporal.calendar import add_period, make_date, month_end, parse_iso, quarter_end
-from nlp.temporal.lexicon import bare_regex, deadline_regex, lexicon
+from nlp.temporal.lexicon import (
+    bare_regex,
+    closing_regex,
+    date_line_regex,
+    deadline_regex,
+    lexicon,
+)
 
-__all__ = ["find_deadline", "parse_temporal"]
+__all__ = ["document_year", "find_deadline", "parse_temporal"]
 
 _SPACES = re.compile(r"\s+")
 # Rank of a deadline when a text holds several: a date beats a bare period, which beats
 # recurring and urgent wording.
 _RANK = {"dated": 0, "within": 1, "recurring": 2, "asap": 3}
+# Words just before (or two-word nouns among the six words before) a closing period that make
+# it the period reported on, not a deadline.
+_NOT_CLOSING = frozenset(
+    [
+        "báo cáo",
+        "kết quả",
+        "số liệu",
+        "tình hình",
+        "dự toán",
+        "quyết toán",
+        "kế hoạch",
+        "của",
+        "về",
+        "từ",
+        "đến",
+        "ngày",
+        "tháng",
+        "năm",
+        "quý",
+        "kỳ",
+    ]
+)
 
 
 def _year(value: str | None, default: int | None) -> int | None:
@@ -95,9 +123,11 @@ def _text_start(m: re.Match[str]) -> int:
     return m.start()
 
 
-def _from_match(m: re.Match[str], issued: date | None, offset: int) -> tuple[int, Deadline] | None:
+def _from_match(
+    m: re.Match[str], issued: date | None, offset: int, year: int | None
+) -> tuple[int, Deadline] | None:
     """A ranked Deadline from one regex match, or ``None`` when the match gives none."""
-    doc_year = issued.year if issued else None
+    doc_year = issued.year if issued else year
     days: int | None = None
     if m.group("trig"):
         trig = _SPACES.sub(" ", m.group("trig").lower())
@@ -127,21 +157,56 @@ def _from_match(m: re.Match[str], issued: date | None, offset: int) -> tuple[int
     return _RANK[rank], deadline
 
 
-def find_deadline(text: str, *, issued_date: str | None, offset: int = 0) -> Deadline | None:
+def find_deadline(
+    text: str, *, issued_date: str | None, offset: int = 0, year: int | None = None
+) -> Deadline | None:
     """The deadline a task's text gives, or ``None``.
 
     The first dated deadline wins; failing that the first relative, recurring or urgent
     one. ``offset`` is added to the returned start/end (the text's place in the document).
+    ``year`` completes "trước ngày 20/5" when ``issued_date`` is unknown (a date line with
+    a blank day still gives its year, see ``document_year``).
     """
     issued = parse_iso(issued_date)
     best: tuple[int, Deadline] | None = None
     for m in deadline_regex().finditer(text):
-        found = _from_match(m, issued, offset)
+        found = _from_match(m, issued, offset, year)
         if found is not None and (best is None or found[0] < best[0]):
             best = found
             if found[0] == 0:
                 break
+    if best is None or best[0] > 0:
+        best = _closing_period(text, offset) or best
     return best[1] if best else None
+
+
+def _closing_period(text: str, offset: int) -> tuple[int, Deadline] | None:
+    """A quarter or month with its year closing the task without a trigger: "… tổ chức hội
+    nghị quán triệt Luật quý I/2020." (kind ``during``), unless a noun such as "báo cáo"
+    makes it the period reported on."""
+    m = closing_regex().search(text)
+    if m is None or not (m.group("qy") or m.group("my")):
+        return None
+    before = text[max(0, m.start() - 60) : m.start()].lower().split()[-6:]
+    pairs = {" ".join(before[k : k + 2]) for k in range(len(before) - 1)}
+    if (before and before[-1] in _NOT_CLOSING) or pairs & _NOT_CLOSING:
+        return None
+    when = _period_end(m, None)
+    if when is None:
+        return None
+    return _RANK["dated"], Deadline(
+        text=_SPACES.sub(" ", m.group().strip(" .;,)")),
+        date=when.isoformat(),
+        kind="during",
+        start=m.start() + offset,
+        end=m.start() + len(m.group().rstrip(" .;,)")) + offset,
+    )
+
+
+def document_year(text: str) -> int | None:
+    """The year of the document's date line, even with a blank day ("ngày   tháng 4 năm 2023")."""
+    m = date_line_regex().search(text, 0, 3000)
+    return int(m.group(1)) if m else None
 
 
 def parse_temporal(expr: str, *, issued_date: str | None) -> Deadline | None:

@@ -99,12 +99,19 @@ def _asap_source() -> str:
     return rf"(?<!\w)(?:{_alt(words)}|ngay(?!\s+(?:{not_after})(?!\w)))(?!\w)"
 
 
+# A time of day between the trigger and the date: "trước 16 giờ 00 (chiều) ngày 22/01/2025".
+_CLOCK = (
+    r"(?:\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?(?:\s+(?:sáng|trưa|chiều|tối))?"
+    r"\s*,?\s*(?=ngày))?"
+)
+
+
 @lru_cache(maxsize=1)
 def deadline_regex() -> re.Pattern[str]:
     """Trigger + date/period, relative periods, recurring periods, urgency words."""
     triggers = _alt(list(lexicon().trigger_kind))
     source = (
-        rf"(?<!\w)(?P<trig>{triggers})[\s|:(]*{_expr_source()}"
+        rf"(?<!\w)(?P<trig>{triggers})[\s|:(]*{_CLOCK}{_expr_source()}"
         rf"|(?<!\w)(?P<rel>{_relative_source()})"
         rf"|(?<!\w)(?P<rec>{_recurring_source()})"
         rf"|(?P<asap>{_asap_source()})"
@@ -116,3 +123,18 @@ def deadline_regex() -> re.Pattern[str]:
 def bare_regex() -> re.Pattern[str]:
     """A date or period with no trigger, matched over a whole expression."""
     return re.compile(rf"\s*{_expr_source()}\s*[.;,]?\s*", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def date_line_regex() -> re.Pattern[str]:
+    """A document's date line, the day and month possibly left blank; group 1 is the year."""
+    return re.compile(
+        r"^[^\n,]{0,60},\s*ngày[\s.…_\d]{0,12}tháng[\s.…_\d]{0,12}năm\s+(\d{4})",
+        re.IGNORECASE | re.MULTILINE,
+    )
+
+
+@lru_cache(maxsize=1)
+def closing_regex() -> re.Pattern[str]:
+    """A date or period with no trigger at the very end of a text."""
+    return re.compile(rf"(?<!\w){_expr_source()}[\s.;,)]*$", re.IGNORECASE)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from nlp.temporal import find_deadline, parse_temporal
+from nlp.temporal import document_year, find_deadline, parse_temporal
 
 _CASES = Path(__file__).with_name("temporal_cases.tsv")
 
@@ -54,3 +54,18 @@ def test_asap_text_is_as_written() -> None:
     found = find_deadline("Khẩn trương chỉ đạo các đơn vị", issued_date=None)
     assert found is not None
     assert (found.text, found.kind, found.date) == ("Khẩn trương", "asap", None)
+
+
+def test_year_completes_a_date_when_the_day_is_blank() -> None:
+    found = find_deadline("treo băng rôn trước ngày 20/5.", issued_date=None, year=2023)
+    assert found is not None
+    assert (found.date, found.kind) == ("2023-05-20", "by")
+    unknown = find_deadline("treo băng rôn trước ngày 20/5.", issued_date=None)
+    assert unknown is not None
+    assert unknown.date is None
+
+
+def test_document_year_reads_a_date_line_with_blank_day() -> None:
+    text = "ỦY BAN NHÂN DÂN\nSố: 88/KH-UBND\nLâm Đồng, ngày    tháng 4 năm 2023\n"
+    assert document_year(text) == 2023
+    assert document_year("Căn cứ Luật ngày 19 tháng 6 năm 2015;") is None
