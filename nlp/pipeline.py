@@ -7,6 +7,7 @@ import unicodedata
 
 from nlp.awards import extract_awards
 from nlp.citations import extract_citations
+from nlp.entities import extract_entities
 from nlp.metadata import extract_metadata
 from nlp.normalize import normalize_text
 from nlp.record import ParsedDocument, Record
@@ -19,18 +20,20 @@ def record_id(text: str) -> str:
 
 
 def analyze(doc: ParsedDocument) -> Record:
-    """Extract metadata, citations, tasks and awards from a parsed document."""
+    """Extract metadata, entities, citations, tasks and awards from a parsed document."""
     text = doc.text
     if not unicodedata.is_normalized("NFC", text):  # readers normalise; other callers may not
         text = normalize_text(text)
     meta = extract_metadata(text)
     awards = extract_awards(text, doc.tables)
+    citations = extract_citations(text)
     return Record(
         id=record_id(text),
         source=doc.source,
         text=text,
         metadata=meta.metadata,
-        citations=extract_citations(text),
+        entities=extract_entities(text, citations=citations),
+        citations=citations,
         tasks=extract_tasks(text, issued_date=meta.metadata.issued_date),
         awards=awards.awards,
         warnings=[*meta.warnings, *awards.warnings],
