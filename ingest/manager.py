@@ -12,6 +12,7 @@ import hashlib
 from pathlib import PurePath
 
 from ingest.errors import IngestError
+from ingest.legacy import detect_legacy, to_unicode
 from ingest.readers import READERS, Extracted, Reader
 from ingest.sniff import sniff
 from nlp.furniture import strip_furniture, strip_pages
@@ -30,7 +31,20 @@ def choose_reader(media_type: str, filename: str) -> Reader:
     return max(matching, key=lambda r: r.SCORE)()
 
 
+def _repair_legacy(extracted: Extracted) -> None:
+    """Convert text in a legacy font encoding (TCVN3, VNI) that the reader passed through,
+    before normalisation (which drops the soft hyphen TCVN3 uses for "ư")."""
+    if extracted.conversion is not None or extracted.ocr:
+        return
+    conversion = detect_legacy("\n".join(extracted.pages))
+    if conversion is not None:
+        extracted.pages = [to_unicode(page, conversion) for page in extracted.pages]
+        extracted.conversion = conversion
+        extracted.warnings.append(f"text in the legacy {conversion.upper()} encoding converted")
+
+
 def _assemble(extracted: Extracted) -> tuple[str, list[int], list[str]]:
+    _repair_legacy(extracted)
     pages = [normalize_text(p) for p in extracted.pages]
     if extracted.paged:
         pages, warnings = strip_pages(pages)
@@ -70,6 +84,9 @@ def parse(data: bytes, *, filename: str) -> ParsedDocument:
         pages=len(extracted.pages) if extracted.paged else None,
         size=len(data),
         encoding=extracted.encoding,
+        conversion=extracted.conversion,
+        ocr=extracted.ocr,
+        page_confidence=extracted.page_confidence,
         warnings=[*extracted.warnings, *furniture_warnings],
     )
     tables = [

@@ -19,19 +19,29 @@ PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 HTML = "text/html"
 TEXT = "text/plain"
+PNG = "image/png"
+JPEG = "image/jpeg"
+TIFF = "image/tiff"
+DOC = "application/msword"
+RTF = "application/rtf"
+ODT = "application/vnd.oasis.opendocument.text"
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 _WORD_STREAM = "WordDocument".encode("utf-16-le")
 
-# (magic bytes at offset 0, what the file is) for formats no reader handles yet.
+# (magic bytes at offset 0, media type) for formats read by a reader.
+_SUPPORTED_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", PNG),
+    (b"\xff\xd8\xff", JPEG),
+    (b"II*\x00", TIFF),
+    (b"MM\x00*", TIFF),
+    (b"{\\rtf", RTF),
+)
+# (magic bytes at offset 0, what the file is) for formats no reader handles.
 _UNSUPPORTED_MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"\x89PNG\r\n\x1a\n", "PNG image (images need OCR, not available yet)"),
-    (b"\xff\xd8\xff", "JPEG image (images need OCR, not available yet)"),
     (b"GIF87a", "GIF image"),
     (b"GIF89a", "GIF image"),
-    (b"II*\x00", "TIFF image (images need OCR, not available yet)"),
-    (b"MM\x00*", "TIFF image (images need OCR, not available yet)"),
     (b"RIFF", "RIFF media file"),
     (b"MZ", "Windows executable"),
     (b"\x7fELF", "ELF executable"),
@@ -40,7 +50,6 @@ _UNSUPPORTED_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"Rar!\x1a\x07", "RAR archive"),
     (b"BZh", "bzip2 archive"),
     (b"\xfd7zXZ\x00", "xz archive"),
-    (b"{\\rtf", "RTF document (save it as .docx or PDF)"),
     (b"SQLite format 3\x00", "SQLite database"),
     (b"\x00asm", "WebAssembly binary"),
 )
@@ -60,6 +69,15 @@ def _extension(filename: str) -> str:
     return PurePath(filename).suffix.lower().lstrip(".")
 
 
+def _odf_mimetype(data: bytes) -> str:
+    """The ``mimetype`` member of an OpenDocument package."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return archive.read("mimetype").decode("ascii", errors="replace").strip()
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError):
+        return ""
+
+
 def _sniff_zip(data: bytes, filename: str) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -69,6 +87,8 @@ def _sniff_zip(data: bytes, filename: str) -> str:
         raise IngestError(filename, f"corrupt or truncated {what} file ({exc})") from exc
     if "word/document.xml" in names:
         return DOCX
+    if "content.xml" in names and _odf_mimetype(data) == ODT:
+        return ODT
     for prefix, what in _ZIP_KINDS:
         if any(name.startswith(prefix) for name in names):
             raise IngestError(filename, f"unsupported file type: {what}")
@@ -79,7 +99,7 @@ def _sniff_ole(data: bytes, filename: str) -> str:
     if _ENCRYPTED_PACKAGE in data:
         raise IngestError(filename, "password-protected (encrypted) Office document")
     if _WORD_STREAM in data:
-        raise IngestError(filename, "legacy Word .doc file is not supported yet (save it as .docx)")
+        return DOC
     raise IngestError(filename, "unsupported file type: legacy Office (OLE) file")
 
 
@@ -114,6 +134,9 @@ def sniff(data: bytes, filename: str) -> str:
         return _sniff_zip(data, filename)
     if data.startswith(_OLE):
         return _sniff_ole(data, filename)
+    for magic, media_type in _SUPPORTED_MAGIC:
+        if data.startswith(magic):
+            return media_type
     for magic, what in _UNSUPPORTED_MAGIC:
         if data.startswith(magic):
             raise IngestError(filename, f"unsupported file type: {what}")

@@ -1,4 +1,5 @@
-"""Decoding text bytes: UTF-8 (with or without BOM), UTF-16 (with or without BOM), Windows-1258.
+"""Decoding text bytes: UTF-8 (with or without BOM), UTF-16 (with or without BOM), Windows-1258,
+and TCVN3 or VNI text from legacy fonts (read as Windows-1252, then converted to Unicode).
 
 Valid UTF-8 is always read as UTF-8. Bytes that are neither UTF-8 nor plausible Windows-1258
 Vietnamese are decoded as UTF-8 with U+FFFD replacement characters and a warning, unless
@@ -12,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.errors import IngestError
+from ingest.legacy import detect_legacy, to_unicode
 
 _MAX_REPLACED = 0.10
 _MIN_PLAUSIBLE = 0.9
@@ -26,8 +28,10 @@ _VIET_LETTERS = re.compile("[ăĂơƠưƯđĐ]")
 class Decoded:
     text: str
     encoding: str
-    """"utf-8", "utf-8-sig", "utf-16" or "cp1258"."""
+    """"utf-8", "utf-8-sig", "utf-16", "cp1258" or "cp1252" (legacy font text)."""
     warnings: list[str] = field(default_factory=list)
+    conversion: str | None = None
+    """"tcvn3" or "vni" when the bytes were legacy font text converted to Unicode."""
 
 
 def _ordinary(ch: str) -> bool:
@@ -88,6 +92,9 @@ def decode_text(data: bytes, *, filename: str) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    legacy = _decode_legacy(data)
+    if legacy is not None:
+        return legacy
     try:
         text = data.decode("cp1258")
     except UnicodeDecodeError:
@@ -95,6 +102,18 @@ def decode_text(data: bytes, *, filename: str) -> Decoded:
     if text and looks_like_cp1258(text):
         return Decoded(text, "cp1258")
     return _decode_utf8(data, "utf-8", filename)
+
+
+def _decode_legacy(data: bytes) -> Decoded | None:
+    """TCVN3 or VNI bytes (8-bit legacy font text), converted to Unicode."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+    conversion = detect_legacy(text)
+    if conversion is None:
+        return None
+    return Decoded(to_unicode(text, conversion), "cp1252", conversion=conversion)
 
 
 def _decode_utf8(data: bytes, encoding: str, filename: str) -> Decoded:

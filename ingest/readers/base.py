@@ -32,6 +32,12 @@ class Extracted:
     tables: list[Table] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     encoding: str | None = None
+    conversion: str | None = None
+    """Legacy font encoding already converted to Unicode by the reader ("tcvn3", "vni")."""
+    ocr: bool = False
+    """Whether any page was read by OCR."""
+    page_confidence: list[float] | None = None
+    """OCR confidence per page (0-100; 100.0 for a page read from its text layer)."""
 
 
 class Reader(ABC):

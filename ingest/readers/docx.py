@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 
 from ingest.errors import IngestError
 from ingest.readers.base import Extracted, Reader, row_line
+from ingest.readers.docx_runs import LegacyRuns
 from nlp.record import Table
 
 _LAYOUT_MAX_COLS = 2
@@ -33,13 +34,13 @@ def _unique_cells(row: Any) -> list[Any]:
     return cells
 
 
-def _cell_lines(cell: Any) -> list[str]:
+def _cell_lines(cell: Any, legacy: LegacyRuns) -> list[str]:
     lines: list[str] = []
     for block in cell.iter_inner_content():
         if hasattr(block, "rows"):
-            lines.extend(_table_lines(block, None))
+            lines.extend(_table_lines(block, None, legacy))
         else:
-            lines.append(block.text)
+            lines.append(legacy.paragraph_text(block))
     return lines
 
 
@@ -68,7 +69,7 @@ def is_layout_table(grid: list[list[Any]]) -> bool:
     return multi and cols <= _MULTI_PARAGRAPH_MAX and rows <= _MULTI_PARAGRAPH_MAX
 
 
-def _table_lines(table: Any, tables: list[Table] | None) -> list[str]:
+def _table_lines(table: Any, tables: list[Table] | None, legacy: LegacyRuns) -> list[str]:
     grid = _grid(table)
     if is_layout_table(grid):
         lines: list[str] = []
@@ -78,9 +79,9 @@ def _table_lines(table: Any, tables: list[Table] | None) -> list[str]:
             for row in grid:
                 if col < len(row) and id(row[col]._tc) not in seen:
                     seen.add(id(row[col]._tc))  # a vertically merged cell once
-                    lines.extend(_cell_lines(row[col]))
+                    lines.extend(_cell_lines(row[col], legacy))
         return lines
-    rows = [[" ".join(" ".join(_cell_lines(cell)).split()) for cell in row] for row in grid]
+    rows = [[" ".join(" ".join(_cell_lines(cell, legacy)).split()) for cell in row] for row in grid]
     if tables is not None:
         tables.append(Table(rows=rows))
     return [row_line(row) for row in rows]
@@ -104,11 +105,14 @@ class DocxReader(Reader):
         except Exception as exc:  # zipfile/lxml errors on a damaged package
             raise IngestError(filename, f"corrupt or truncated DOCX file ({exc})") from exc
         out = Extracted(pages=[])
+        legacy = LegacyRuns(document)
         lines: list[str] = []
         for block in document.iter_inner_content():
             if hasattr(block, "rows"):
-                lines.extend(_table_lines(block, out.tables))
+                lines.extend(_table_lines(block, out.tables, legacy))
             else:
-                lines.append(block.text)
+                lines.append(legacy.paragraph_text(block))
         out.pages.append("\n".join(lines) + "\n")
+        if legacy.applied:
+            out.conversion = "+".join(sorted(legacy.applied))
         return out

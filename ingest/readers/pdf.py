@@ -1,10 +1,14 @@
-"""PDF text layers: pypdfium2 for the text, pdfplumber only for pages with ruled tables.
+"""PDF text layers: pypdfium2 for the text, pdfplumber only for pages with ruled tables;
+OCR for the pages without a text layer.
 
 pypdfium2 returns the text in content-stream order, which keeps the two columns of a
 Nghị định 30 header apart ("THỦ TƯỚNG CHÍNH PHỦ / Số: 21/CT-TTg" then "CỘNG HÒA …"),
 where pdfplumber's layout merges them line by line; it is also about 20 times faster.
 Pages with several stroked or thin path objects (ruling lines) are handed to pdfplumber,
 whose table rows go to ``tables`` and into the text as " | " rows.
+A page with (almost) no text, or little text over a page-sized image (a scan carrying only
+an e-signature stamp), is rendered at ``ingest.ocr.pages.DPI`` and read by OCR, page by page, so
+that a mixed PDF keeps its text layer where it has one.
 """
 
 from __future__ import annotations
@@ -12,16 +16,24 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import io
+from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from ingest.errors import IngestError
 from ingest.readers.base import Extracted, Reader, row_line
+from ingest.readers.ocr_pages import page_warnings
 from nlp.record import Table
 
 _MIN_RULINGS = 4
 """Ruling paths a page needs before pdfplumber looks for tables on it."""
 _THIN = 2.0
 """A path this thin (points) in one direction is a ruling line even when filled."""
+_NO_TEXT = 20
+"""A page with fewer letters and digits than this has no text layer."""
+_LITTLE_TEXT = 300
+"""A page with fewer than this over a page-sized image is a scan."""
+_SCAN_AREA = 0.5
+"""Share of the page an image must cover to make the page a scan."""
 
 
 def _open(data: bytes, filename: str) -> Any:
@@ -55,6 +67,30 @@ def _rulings(page: Any) -> int:
         if stroke.value or thin:
             count += 1
     return count
+
+
+def _has_page_image(page: Any) -> bool:
+    """Whether an image object covers most of the page (raw calls: fast)."""
+    import pypdfium2.raw as pdfium_c
+
+    width, height = page.get_size()
+    left, bottom, right, top = (ctypes.c_float(0) for _ in range(4))
+    for i in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        obj = pdfium_c.FPDFPage_GetObject(page.raw, i)
+        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            continue
+        pdfium_c.FPDFPageObj_GetBounds(
+            obj, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top)
+        )
+        area = (right.value - left.value) * (top.value - bottom.value)
+        if area >= _SCAN_AREA * width * height:
+            return True
+    return False
+
+
+def _needs_ocr(page: Any, text: str) -> bool:
+    letters = sum(1 for ch in text if ch.isalnum())
+    return letters < _NO_TEXT or (letters < _LITTLE_TEXT and _has_page_image(page))
 
 
 def _real_table(rows: list[list[str | None]]) -> bool:
@@ -102,14 +138,39 @@ class PdfReader(Reader):
     def _read(self, doc: Any, data: bytes, filename: str) -> Extracted:
         out = Extracted(pages=[], paged=True)
         tables = _Tables(data)
+        scanned: list[int] = []
         try:
             for index in range(len(doc)):
-                out.pages.append(self._page(doc, index, tables, out))
+                text = self._page(doc, index, tables, out)
+                out.pages.append(text)
+                if _needs_ocr(doc[index], text):
+                    scanned.append(index)
         finally:
             tables.close()
+        if scanned:
+            self._ocr(doc, scanned, out, filename)
         if not any(p.strip() for p in out.pages):
-            raise IngestError(filename, "no text layer found in the PDF (a scan: OCR is needed)")
+            raise IngestError(filename, "no text layer found in the PDF, and OCR read no text")
         return out
+
+    @staticmethod
+    def _ocr(doc: Any, scanned: list[int], out: Extracted, filename: str) -> None:
+        """Replace the text of the ``scanned`` pages by OCR, rendering one page at a time."""
+
+        from ingest.ocr.pages import DPI, ocr_images
+
+        def images() -> Iterator[Any]:
+            for index in scanned:
+                yield doc[index].render(scale=DPI / 72).to_pil()
+
+        pages = ocr_images(images(), filename=filename, dpi=DPI)
+        confidence = [100.0] * len(out.pages)
+        for index, page in zip(scanned, pages, strict=True):
+            out.pages[index] = page.text
+            confidence[index] = page.confidence
+        out.ocr = True
+        out.page_confidence = confidence
+        out.warnings.extend(page_warnings(pages, scanned, scanned=True))
 
     def _page(self, doc: Any, index: int, tables: _Tables, out: Extracted) -> str:
         """One page's text (with " | " table rows where pdfplumber finds ruled tables)."""
@@ -129,8 +190,6 @@ class PdfReader(Reader):
             except Exception as exc:  # pdfminer on a damaged file: keep pdfium's text
                 reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:120]
                 out.warnings.append(f"page {index + 1}: tables not read ({reason})")
-        if not text.strip():
-            out.warnings.append(f"page {index + 1} has no text layer")
         return text
 
     @staticmethod

@@ -16,5 +16,8 @@ class TextReader(Reader):
     def read(self, data: bytes, *, filename: str) -> Extracted:
         decoded = decode_text(data, filename=filename)
         return Extracted(
-            pages=[decoded.text], warnings=list(decoded.warnings), encoding=decoded.encoding
+            pages=[decoded.text],
+            warnings=list(decoded.warnings),
+            encoding=decoded.encoding,
+            conversion=decoded.conversion,
         )

@@ -71,7 +71,9 @@ def test_ruled_table_rows_are_extracted(
 def test_page_without_text_layer_is_a_warning(fixtures: dict[str, Path]) -> None:
     doc = read_path(fixtures["one-blank-page.pdf"])
     assert doc.source.pages == 3
-    assert doc.source.warnings == ["page 2 has no text layer"]
+    assert doc.source.warnings == ["page 2 has no text layer; OCR used; OCR found no text"]
+    assert doc.source.ocr
+    assert doc.source.page_confidence == [100.0, 0.0, 100.0]
     assert "Trang có chữ số 1" in doc.text
     assert "Trang có chữ số 3" in doc.text
     assert doc.page_starts[1] == doc.page_starts[2]
