@@ -93,12 +93,30 @@ def _print_hit(hit: dict[str, Any]) -> None:
 
 
 def _reindex(args: argparse.Namespace) -> int:
+    if args.from_url or args.to_url:
+        return _copy_between(args)
     store = open_from_args(args)
     try:
         count = store.reindex()
     finally:
         store.close()
     print(f"full-text index rebuilt: {count} documents", file=sys.stderr)
+    return 0
+
+
+def _copy_between(args: argparse.Namespace) -> int:
+    """``vanban reindex --from URL --to URL``: every record of one store written to another."""
+    from search_api.es_reindex import reindex_between
+    from search_api.progress import ProgressLine
+    if not (args.from_url and args.to_url):
+        print("vanban reindex: --from and --to go together", file=sys.stderr)
+        return 2
+    try:
+        count = reindex_between(args.from_url, args.to_url,
+                                progress=None if args.quiet else ProgressLine())
+    except ValueError as exc:  # a bad or unreachable URL, or the same store twice
+        raise SystemExit(f"vanban reindex: {exc}") from exc
+    print(f"{count} documents in {args.to_url}", file=sys.stderr)
     return 0
 
 
@@ -154,8 +172,13 @@ def add_store_commands(commands: Any) -> None:
     search.add_argument("--mode", choices=("lexical", "semantic", "hybrid"), default="lexical")
     search.set_defaults(run=_search)
 
-    reindex = commands.add_parser("reindex", help="rebuild the full-text index from the records")
+    reindex = commands.add_parser(
+        "reindex", help="rebuild the full-text index, or copy every record to another store"
+    )
     reindex.add_argument("--store", help=help_store)
+    reindex.add_argument("--from", dest="from_url", metavar="URL", help="copy records from here …")
+    reindex.add_argument("--to", dest="to_url", metavar="URL", help="… to here")
+    reindex.add_argument("--quiet", action="store_true", help="no progress line")
     reindex.set_defaults(run=_reindex)
 
     failures = commands.add_parser("failures", help="files that could not be ingested, and why")

@@ -46,7 +46,7 @@ class StoreURLError(ValueError):
 
 def open_store(url: str) -> Store:
     """The store at ``url``: ``sqlite:///relative/or/absolute.db``, ``sqlite:////abs.db``,
-    ``sqlite:///:memory:`` (throw-away), or ``http(s)://host:9200`` (Elasticsearch, not yet here).
+    ``sqlite:///:memory:`` (throw-away), or ``http(s)://host:9200[/prefix]`` (Elasticsearch).
     """
     parsed = urlparse(url)
     if parsed.scheme == "sqlite":
@@ -58,5 +58,7 @@ def open_store(url: str) -> Store:
             raise StoreURLError(f"{url}: no database path (e.g. sqlite:///./data/vanban.db)")
         return EmbeddedStore(None if path == ":memory:" else path)
     if parsed.scheme in ("http", "https"):
-        raise StoreURLError(f"{url}: the Elasticsearch backend is not available yet")
+        from search_api.store.elastic import open_elastic_store
+
+        return open_elastic_store(url)
     raise StoreURLError(f"{url}: unknown store URL (use sqlite:///path/to/vanban.db)")

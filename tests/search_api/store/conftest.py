@@ -6,6 +6,8 @@ parameter that skips when its server does not answer).
 
 from __future__ import annotations
 
+import os
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -45,8 +47,44 @@ _FACTORIES: dict[str, Callable[[Path], StoreFactory]] = {
 }
 
 
-@pytest.fixture(params=sorted(_FACTORIES))
+ELASTICSEARCH = "elasticsearch"
+
+
+@pytest.fixture(scope="session")
+def es_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``$VANBAN_ES_URL``, else noida-db's Elasticsearch API started for this session."""
+    from search_api.store.elastic.emulator import EmulatorError, running_emulator
+
+    if os.environ.get("VANBAN_ES_URL"):
+        yield os.environ["VANBAN_ES_URL"].rstrip("/")
+        return
+    try:
+        with running_emulator(tmp_path_factory.mktemp("es-emulator")) as url:
+            yield url
+    except EmulatorError as exc:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"Elasticsearch suite cannot run in CI: {exc}")
+        pytest.skip(f"no Elasticsearch to test against: {exc} (or set VANBAN_ES_URL)")
+
+
+def _elasticsearch(request: pytest.FixtureRequest) -> StoreFactory:
+    """A fresh index prefix per test, dropped afterwards; gaps of the emulator are marked."""
+    pytest.importorskip("elasticsearch", reason="pip install 'vanban[es]'")
+    url = f"{request.getfixturevalue('es_url')}/t{uuid.uuid4().hex[:16]}"
+
+    def drop() -> None:
+        store = open_store(url)
+        store.drop()  # type: ignore[attr-defined]
+        store.close()
+
+    request.addfinalizer(drop)
+    return StoreFactory(ELASTICSEARCH, lambda: open_store(url), persistent=True)
+
+
+@pytest.fixture(params=[*sorted(_FACTORIES), ELASTICSEARCH])
 def store_factory(request: pytest.FixtureRequest, tmp_path: Path) -> StoreFactory:
+    if request.param == ELASTICSEARCH:
+        return _elasticsearch(request)
     return _FACTORIES[request.param](tmp_path)
 
 
