@@ -17,6 +17,7 @@ from nlp.tasks.agency import canonical
 from nlp.tasks.blocks import LETTER, UNMARKED, Block, split_blocks
 from nlp.tasks.clauses import coordinators, report_to, subject
 from nlp.tasks.lexicon import fold, rules
+from nlp.tasks.openers import done_by, opened_subject, opened_verb
 from nlp.tasks.shared import expand_shared
 from nlp.tasks.table import table_rows
 from nlp.tasks.words import Token, abbreviations, predicate_len, tokenize
@@ -70,7 +71,7 @@ def _start_regex() -> re.Pattern[str]:
         re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
     )
     return re.compile(
-        rf"\s*(?:(?:Trong|Trước|Chậm\s+nhất)[^,\n]{{0,40}},\s*)?"
+        rf"\s*(?:(?:Trong|Trước|Chậm\s+nhất|Từ)[^,:\n]{{0,40}}[,:]\s*)?"
         rf"(?:(?:Đồng\s+thời|Bên\s+cạnh\s+đó|Ngoài\s+ra)\s*,?\s*)?(?:{alt})(?!\w)",
         re.IGNORECASE,
     )
@@ -208,6 +209,7 @@ def extract_tasks(text: str, *, issued_date: str | None) -> list[Task]:
             stack.append(level) if marked else None
             continue
         current: _Draft | None = None
+        pending: tuple[int, list[str]] | None = None
         for index, (cs, ce) in enumerate(_clauses(text, block)):
             found = None
             if starts.match(text, cs, ce):
@@ -216,12 +218,21 @@ def extract_tasks(text: str, *, issued_date: str | None) -> list[Task]:
                 if found is not None and found.action is None:
                     if index == 0 and (ends_colon or block.rank <= LETTER):
                         level.names = _names(text, found.names)
+                    if found.delegated and text[cs:ce].rstrip().endswith(";"):
+                        pending = (cs, _names(text, found.names))
                     continue
+            if found is None and (opened := opened_subject(text, cs, ce)) is not None:
+                cs, toks, found = opened
+            elif found is None and (later := done_by(text, cs, ce)) is not None:
+                toks, found = later
             if found is not None and found.action is not None:
                 names = _names(text, found.names)
                 if ends_colon and ce >= block.end and _FOLLOWING.search(fold(text[cs:ce])):
                     level.names = _intro(text, cs, ce)
                     continue
+                if pending is not None:
+                    # "đề nghị các cơ quan …; các sở, ban, ngành … treo cờ": one list.
+                    cs, names = pending[0], pending[1] + names
                 current = _Draft(names, cs, toks[found.action].start, ce)
                 drafts.append(current)
                 level.names = level.names or names
@@ -234,12 +245,13 @@ def extract_tasks(text: str, *, issued_date: str | None) -> list[Task]:
             elif index == 0 and context is not None and context.names and not context.barrier:
                 head = tokenize(text, cs, min(ce, cs + 80))
                 verb = _verb_start(head)
-                if verb is not None and not (
+                verb_at = head[verb].start if verb is not None else opened_verb(text, cs, ce)
+                if verb_at is not None and not (
                     ends_colon
                     and len(_clauses(text, block)) == 1
                     and fold(text[ce - 12 : ce]).find("sau") >= 0
                 ):
-                    current = _Draft(list(context.names), cs, head[verb].start, ce)
+                    current = _Draft(list(context.names), cs, verb_at, ce)
                     drafts.append(current)
         if ends_colon and current is not None and current.end >= block.end:
             level.names, level.draft = None, current
@@ -251,6 +263,10 @@ def extract_tasks(text: str, *, issued_date: str | None) -> list[Task]:
                 level.draft = current
             else:
                 level.barrier = True
+        if not marked and not ends_colon:
+            # A paragraph's own task hands nothing to the items below it ("Thủ tướng Chính
+            # phủ ban hành Quyết định …" before the articles).
+            level.names = None
         if marked:
             stack.append(level)
         elif level.names or level.barrier:

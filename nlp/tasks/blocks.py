@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from nlp.tasks.lexicon import fold
+from nlp.tasks.words import dash_joints, predicate_len, tokenize
 
 # Ranks: a smaller rank is a higher heading. Paragraphs without a marker get UNMARKED.
 ROMAN, ARTICLE, NUMBER, LETTER, PAREN, DASH, PLUS = 0, 1, 2, 6, 7, 8, 9
@@ -28,6 +29,8 @@ _NOISE = re.compile(
     r"[ \t]*(?:---\s*PAGE BREAK\s*---|\d{1,3}|CÔNG BÁO/Số.*|(?:Ký bởi|Cơ quan|Ngày ký|Thời gian ký"
     r"|Email|Địa chỉ)\s*:.*|[-_—–=.*\s]*)[ \t]*$"
 )
+_LAST_WORD = re.compile(r"(\w+)[ \t]*\n$")
+_FIRST_WORD = re.compile(r"(\w+)")
 _END_OF_SENTENCE = (".", ":", ";", "!", "?")
 
 
@@ -65,6 +68,25 @@ def _after_heading(block: str, line: str) -> bool:
     return block.isupper() and not line.isupper()
 
 
+def _name_wraps(text: str, line_start: int, body: int) -> bool:
+    """``True`` when the dash opening the line at ``line_start`` joins a known name across
+    the line break."""
+    before = _LAST_WORD.search(text, max(0, line_start - 30), line_start)
+    after = _FIRST_WORD.match(text, body)
+    if before is None or after is None:
+        return False
+    return (fold(before.group(1)), fold(after.group(1))) in dash_joints()
+
+
+def _verb_after_heading(text: str, block: Block, body: int, end: int) -> bool:
+    """``True`` when ``text[body:end]`` opens with a capitalised task verb under a one-line
+    numbered heading ("13. Tổng Công ty Điện lực Hà Nội" / "Chủ trì, xây dựng …")."""
+    if block.rank == UNMARKED or not text[body].isupper() or "\n" in text[block.start : block.end]:
+        return False
+    toks = tokenize(text, body, min(end, body + 40))
+    return predicate_len(toks, 0, any_case=True) > 0
+
+
 def split_blocks(text: str) -> list[Block]:
     """The blocks of ``text`` in text order."""
     blocks: list[Block] = []
@@ -82,6 +104,8 @@ def split_blocks(text: str) -> list[Block]:
         if _is_end(text[line_start:end]):
             break
         m = _MARKER.match(text, line_start, end)
+        if m and m.group("dash") and current is not None and _name_wraps(text, line_start, m.end()):
+            m = None  # "… Bộ Lao động\n– Thương binh và Xã hội": a name wrapped at its dash
         if m and m.end() < end:
             current = Block(m.end(), end, _rank(m))
             blocks.append(current)
@@ -95,6 +119,7 @@ def split_blocks(text: str) -> list[Block]:
                 not gap
                 and not text[current.start : current.end].rstrip().endswith(_END_OF_SENTENCE)
                 and not _after_heading(text[current.start : current.end], text[body:end])
+                and not _verb_after_heading(text, current, body, end)
             )
         ):
             current.end = end

@@ -33,10 +33,11 @@ def _spans(toks: list[Token], ranges: list[tuple[int, int]]) -> list[tuple[int, 
 
 
 def _phrase_len(toks: list[Token], i: int, phrases: frozenset[str] | tuple[str, ...]) -> int:
-    for n in (3, 2, 1):
+    for n in (3, 2):
         if i + n <= len(toks) and " ".join(fold(t.text) for t in toks[i : i + n]) in phrases:
             return n
-    return 0
+    # One word as written: "giao" hands work over, "giáo" (Ban Tuyên giáo) does not.
+    return int(i < len(toks) and toks[i].text.lower() in phrases)
 
 
 def _skip(text: str, toks: list[Token], j: int) -> int:
@@ -54,13 +55,36 @@ def _skip(text: str, toks: list[Token], j: int) -> int:
 
 def _leading_time(text: str, toks: list[Token]) -> int:
     """Tokens of a leading "Trong năm 2021," before the assignee (0 when none)."""
-    if not toks or toks[0].text.lower() not in {"trong", "trước", "chậm"}:
+    if not toks or toks[0].text.lower() not in {"trong", "trước", "chậm", "từ"}:
         return 0
+    if toks[0].text.lower() == "từ":
+        # "Từ 10/10/2022 đến 25/11/2022: UBND các huyện triển khai …" (a span, no deadline).
+        k = next((x for x, t in enumerate(toks[:12]) if t.text == ":"), 0)
+        dated = any(c.isdigit() for t in toks[1:k] for c in t.text)
+        return k + 1 if k and dated else 0
     m = deadline_regex().match(text, toks[0].start)
     if not m or not m.group("trig"):
         return 0
     k = next((x for x, t in enumerate(toks) if t.start >= m.end()), len(toks))
-    return k + 1 if k < len(toks) and toks[k].text == "," else 0
+    return k + 1 if k < len(toks) and toks[k].text in {",", ":"} else 0
+
+
+def _bare(toks: list[Token], ranges: list[tuple[int, int]]) -> bool:
+    """``True`` for a lone generic head ("Cơ quan chủ trì: …")."""
+    if len(ranges) != 1:
+        return False
+    a, b = ranges[0]
+    return " ".join(t.text.lower() for t in toks[a:b]) in rules().bare_heads
+
+
+def _aside(toks: list[Token], j: int) -> int:
+    """Past a parenthesis that closes a heading: "12. Sở Nội vụ (Ban Thi đua Khen thưởng)"."""
+    if j >= len(toks) or toks[j].text != "(":
+        return j
+    k = next((x for x in range(j + 1, min(len(toks), j + 16)) if toks[x].text == ")"), None)
+    if k is None or len(toks) - (k + 1) > 1 or (k + 1 < len(toks) and toks[k + 1].text not in ":."):
+        return j
+    return k + 1
 
 
 def subject(text: str, toks: list[Token]) -> Subject | None:
@@ -75,7 +99,7 @@ def subject(text: str, toks: list[Token]) -> Subject | None:
     if i < len(toks) and toks[i].text.lower() == "cho":
         i += 1
     ranges, j = name_list(toks, i)
-    if not ranges:
+    if not ranges or _bare(toks, ranges):
         return None
     if not delegated:
         handed = _phrase_len(toks, j, lex.handovers)
@@ -84,14 +108,22 @@ def subject(text: str, toks: list[Token]) -> Subject | None:
             if inner:
                 ranges, j, delegated = inner, k, handed
     j = _skip(text, toks, j)
+    j = _aside(toks, j)
     if j >= len(toks) or (toks[j].text == ":" and j + 1 == len(toks)):
         return Subject(_spans(toks, ranges), None, bool(delegated))
-    if toks[j].text in {".", ";"} and j + 1 == len(toks) and delegated:
-        return Subject(_spans(toks, ranges), None, True)
+    if toks[j].text in {".", ";"} and j + 1 == len(toks) and (delegated or toks[j].text == "."):
+        # "Giao Bộ X;" and a heading closed by a full stop ("2. Trung tâm Bảo tồn … .").
+        return Subject(_spans(toks, ranges), None, bool(delegated))
     if toks[j].text == ":":
         if not predicate_len(toks, j + 1, any_case=True):
             return None
         return Subject(_spans(toks, ranges), j + 1, bool(delegated))
+    passive = _phrase_len(toks, j, lex.passives)
+    verb = predicate_len(toks, j + passive) if passive else 0
+    after = j + passive + verb
+    if verb and after < len(toks) and (toks[after].text[0].isalnum() or toks[after].text == ","):
+        # "Bộ Y tế được giao chủ trì xây dựng Đề án …": assigned in the passive.
+        return Subject(_spans(toks, ranges), j + passive, True)
     if not_predicate(toks, j):
         return None
     if predicate_len(toks, j) or (delegated and toks[j].text[0].islower()):

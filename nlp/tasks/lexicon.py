@@ -52,6 +52,8 @@ class TaskRules:
 
     delegations: frozenset[str]
     handovers: frozenset[str]
+    passives: frozenset[str]
+    """ "được giao" after an assignee: the work is handed to it (folded)."""
     leadins: tuple[str, ...]
     predicates_exact: frozenset[str]
     """One-word verbs, compared as written (lower case)."""
@@ -63,6 +65,8 @@ class TaskRules:
     """Two-word phrases starting with a collective noun that are not collectives."""
     not_verbs: frozenset[str]
     """Two-word nouns whose second word is also a verb ("công trình"), without diacritics."""
+    verb_nouns: frozenset[str]
+    """Nouns opening with a task verb ("tổ chức chính trị"), without diacritics."""
     not_predicates: frozenset[str]
     """Multi-word entries without diacritics; one-word entries as written, lower case
     (folded, "đang" would also stop "đăng ký" and "kính" would stop "kinh doanh")."""
@@ -71,6 +75,8 @@ class TaskRules:
     list_heads: tuple[tuple[str, ...], ...]
     groups: dict[str, tuple[tuple[str, ...], ...]]
     """Collective nouns ("cơ quan", "bệnh viện") by first word, as lower-case word tuples."""
+    bare_heads: frozenset[str]
+    """Heads that are no name on their own ("Cơ quan"), lower case."""
     skip_after_subject: re.Pattern[str]
     not_tasks: re.Pattern[str]
     report_heads: tuple[str, ...]
@@ -100,10 +106,12 @@ def rules() -> TaskRules:
     return TaskRules(
         delegations=frozenset(fold(w) for w in raw["delegations"]),
         handovers=frozenset(fold(w) for w in raw["handovers"]),
+        passives=frozenset(fold(w) for w in raw["passives"]),
         leadins=tuple(fold(w) for w in raw["leadins"]),
         predicates_exact=frozenset(p for p in preds if " " not in p),
         predicates_folded={fold(p): len(p.split()) for p in preds if " " in p},
         not_verbs=frozenset(fold(w) for w in raw["not_verbs"]),
+        verb_nouns=frozenset(fold(w) for w in raw["verb_nouns"]),
         not_predicates=frozenset(fold(w) if " " in w else w for w in raw["not_predicates"]),
         heads=_words(raw["heads"]),
         list_heads=_words(raw["list_heads"]),
@@ -113,6 +121,7 @@ def rules() -> TaskRules:
             for a, b in (p.split(",") for p in raw["name_pairs"])
         ),
         not_groups=frozenset(w.lower() for w in raw["not_groups"]),
+        bare_heads=frozenset(w.lower() for w in raw["bare_heads"]),
         skip_after_subject=re.compile(
             r"\s*,?\s*(?:" + "|".join(raw["skip_after_subject"]) + r")\s*,?\s*", re.IGNORECASE
         ),

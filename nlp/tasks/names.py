@@ -159,6 +159,13 @@ def _collective_end(toks: list[Token], j: int) -> int:
                 continue
             break
         g = group_len(toks, j)
+        if low == "của" and j + 1 < len(toks) and toks[j + 1].text[0].isupper():
+            after_of = True  # "các cơ quan, đơn vị của Trung ương", "… của Bộ Tài chính"
+            j += 1
+            if head_len(toks, j):
+                j = max(j, name_end(toks, j))
+                break
+            continue
         if g or low in _COLLECTIVE_TAIL or (after_of and t[0].isupper()):
             after_of = after_of or low in {"thuộc", "của"}
             j += max(g, 1)

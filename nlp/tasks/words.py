@@ -26,6 +26,7 @@ PUNCT = frozenset(":;.()!?")
 
 
 _OCR_SINGLE = frozenset({"can", "phai"})
+_PLURALS = frozenset({"các", "những", "mọi"})
 # Lower-case words common inside names ("Ủy ban nhân dân", "Kiểm toán nhà nước").
 
 
@@ -129,6 +130,14 @@ def _folded(text: str) -> str:
 def predicate_len(toks: list[Token], i: int, *, any_case: bool = False) -> int:
     """How many tokens from ``i`` form a task verb ("chủ trì", "khẩn trương"); 0 when none."""
     n, verb = _verb_at(toks, i, any_case)
+    if n and i and toks[i - 1].text.lower() in _PLURALS:
+        return 0  # "các tổ chức", "những đề xuất": a noun
+    if n and i + n < len(toks):
+        ahead = verb
+        for tok in toks[i + n : i + n + 2]:
+            ahead += " " + _folded(tok.text)
+            if ahead in rules().verb_nouns:
+                return 0
     return 0 if n and _in_noun(toks, i, verb) else n
 
 
@@ -182,11 +191,12 @@ def not_predicate(toks: list[Token], i: int) -> bool:
 
 
 def phrase_folded(toks: list[Token], j: int) -> str:
-    """The word at ``j`` (and "yêu cầu"/"đề nghị" with the next word) without diacritics."""
+    """ "yêu cầu"/"đề nghị" (two words) without diacritics, else the word at ``j`` in lower
+    case: "giáo" is no "giao"."""
     one = _folded(toks[j].text)
     if j + 1 < len(toks) and one in {"yeu", "de"}:
         return one + " " + _folded(toks[j + 1].text)
-    return one
+    return toks[j].text.lower()
 
 
 @lru_cache(maxsize=1)
@@ -204,6 +214,20 @@ def _known() -> dict[str, tuple[tuple[str, ...], ...]]:
         if len(words) > 1:
             table.setdefault(words[0], set()).add(words)
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}
+
+
+@lru_cache(maxsize=1)
+def dash_joints() -> frozenset[tuple[str, str]]:
+    """(word before, word after) the dash of a known name, folded: ("dong", "thuong") from
+    "Bộ Lao động - Thương binh và Xã hội". A line break before such a dash is no list item."""
+    names = list(load_yaml("task_agencies.yaml")["agencies"])
+    shared = load_yaml("agencies.yaml")
+    names += [e["name"] for e in [*shared.get("agencies", []), *shared.get("units", [])]]
+    joints: set[tuple[str, str]] = set()
+    for name in names:
+        for m in re.finditer(r"(\w+)\s+[-–]\s+(\w+)", name):
+            joints.add((fold(m.group(1)), fold(m.group(2))))
+    return frozenset(joints)
 
 
 @lru_cache(maxsize=1)
