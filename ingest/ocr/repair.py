@@ -2,7 +2,8 @@
 
 Each row is a regular expression, its replacement and a note; rules are anchored to the
 header lines they repair ("$6: 63/TB-VPCP" -> "Số: 63/TB-VPCP", "THONG BAO" -> "THÔNG BÁO"),
-so body text is never rewritten on a guess.
+so body text is never rewritten on a guess. Then the hyphens lost inside the number's
+symbol are put back (``ingest.ocr.symbols``).
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
+
+from ingest.ocr.symbols import repair_symbols
 
 Rule = tuple[re.Pattern[str], str]
 
@@ -35,4 +38,4 @@ def repair_ocr_text(text: str) -> str:
     """
     for pattern, replacement in repair_rules():
         text = pattern.sub(replacement, text)
-    return text
+    return repair_symbols(text)

@@ -10,12 +10,17 @@ from nlp.agencies import canonical_place, fold
 
 _DIGIT = r"[0-9lIoO]"
 _DATE_RE = re.compile(
-    rf"ngay[\s.:,]*(?P<d>{_DIGIT}{{1,2}}(?![0-9]))?[\s.…_/-]*th\w{{0,2}}ng[\s.:]*"
-    rf"(?P<m>{_DIGIT}{{1,2}}(?![0-9]))?[\s.…_,/-]*n?am[\s.:]*(?P<y>\d{{4,5}})?"
+    rf"ngay[\s.:,]*(?:(?P<d>{_DIGIT}{{1,2}}(?![0-9]))|(?P<dx>(?!th)\S{{1,3}}?))?"
+    rf"[\s.…_/-]*th\w{{0,2}}ng[\s.:]*"
+    rf"(?:(?P<m>{_DIGIT}{{1,2}}(?![0-9]))|(?P<mx>(?!n?am)\S{{1,3}}?))?"
+    rf"[\s.…_,/-]*n?am[\s.:]*(?P<y>\d{{4,5}})?"
     r"|ngay[\s.:]*(?P<d2>\d{1,2})\s*[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>\d{4})",
     re.IGNORECASE,
 )
 _OCR_DIGITS = str.maketrans("lIoO", "1100")
+_MAX_LEAD_WORDS = 3
+"""Without a place, a header date has at most this many words before "ngày" on its piece:
+"Căn cứ Luật … ngày 19 tháng 2 năm 2025" is a body line, never the issue date."""
 _PLACE_WORD = re.compile(r"^(?:TP\.|Tp\.|[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\.?|-)$")
 
 
@@ -25,6 +30,8 @@ class DateMatch:
     iso: str | None
     """None when the day, month or year is left blank or unreadable."""
     blank: bool
+    """True when the day or month is left blank (dots), False when it is there but
+    unreadable (OCR "ngày?3") or not a calendar date."""
     start: int
     end: int
     """Offsets inside the searched string, of the place (or "ngày") to the year."""
@@ -68,8 +75,10 @@ def find_date(text: str, *, need_place: bool = False) -> DateMatch | None:
     folded = fold(text)
     for m in _DATE_RE.finditer(folded):
         place, start = _place_before(text, m.start())
-        if need_place and place is None:
+        if place is None and (need_place or len(text[: m.start()].split()) > _MAX_LEAD_WORDS):
             continue
+        if m.group("dx") or m.group("mx"):
+            return DateMatch(place, None, False, start, m.end())
         if m.group("d2"):
             day, month, year = _int(m.group("d2")), _int(m.group("m2")), _int(m.group("y2"))
         else:
