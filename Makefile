@@ -17,7 +17,7 @@ install: $(VENV)/.installed
 
 run: install
 	$(BIN)/vanban ingest corpus/
-	$(BIN)/vanban serve --host 127.0.0.1 --port 8000
+	$(BIN)/vanban serve --dev --host 127.0.0.1 --port 8000
 
 lint: install
 	$(BIN)/ruff check nlp ingest search_api models tests bench corpus

@@ -13,6 +13,7 @@ from pathlib import PurePath
 
 from ingest.errors import IngestError
 from ingest.legacy import detect_legacy, to_unicode
+from ingest.limits import check_text, check_time, time_budget
 from ingest.readers import READERS, Extracted, Reader
 from ingest.sniff import sniff
 from nlp.furniture import strip_furniture, strip_pages
@@ -63,17 +64,23 @@ def _assemble(extracted: Extracted) -> tuple[str, list[int], list[str]]:
 
 
 def parse(data: bytes, *, filename: str) -> ParsedDocument:
-    """Read a file's bytes into a ``ParsedDocument``; raise ``IngestError`` if unreadable."""
+    """Read a file's bytes into a ``ParsedDocument``; raise ``IngestError`` if unreadable
+    or over a limit of ``ingest.limits`` (pages, unpacked size, characters, seconds)."""
     media_type = sniff(data, filename)
     reader = choose_reader(media_type, filename)
     try:
-        extracted = reader.read(data, filename=filename)
+        with time_budget(filename):
+            extracted = reader.read(data, filename=filename)
+            check_time()
     except IngestError:
         raise
+    except RecursionError as exc:  # a document nested deeper than the reader can walk
+        raise IngestError(filename, f"cannot read {media_type} file: nested too deeply") from exc
     except Exception as exc:  # a reader library failing on bad input: one clear line
         raise IngestError(
             filename, f"cannot read {media_type} file ({type(exc).__name__}: {exc})"
         ) from exc
+    check_text(sum(len(page) for page in extracted.pages), filename)
     text, starts, furniture_warnings = _assemble(extracted)
     if not text.strip():
         raise IngestError(filename, "no text found (the file is empty of text)")

@@ -13,6 +13,7 @@ import zipfile
 from pathlib import PurePath
 
 from ingest.errors import IngestError
+from ingest.limits import check_zip
 from ingest.textcodec import sniff_utf16
 
 PDF = "application/pdf"
@@ -85,6 +86,7 @@ def _sniff_zip(data: bytes, filename: str) -> str:
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         what = "DOCX" if _extension(filename) == "docx" else "ZIP"
         raise IngestError(filename, f"corrupt or truncated {what} file ({exc})") from exc
+    check_zip(data, filename)
     if "word/document.xml" in names:
         return DOCX
     if "content.xml" in names and _odf_mimetype(data) == ODT:

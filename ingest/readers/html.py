@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any, ClassVar
 
+from ingest.limits import check_html_depth
 from ingest.readers.base import Extracted, Reader, row_line
 from ingest.textcodec import decode_text
 from nlp.record import Table
@@ -114,6 +115,7 @@ class HtmlReader(Reader):
     def read(self, data: bytes, *, filename: str) -> Extracted:
         from selectolax.lexbor import LexborHTMLParser
 
+        check_html_depth(data, filename)
         text, encoding, warnings = _decode(data, filename)
         tree = LexborHTMLParser(text)
         while (node := tree.css_first(_DROP)) is not None:

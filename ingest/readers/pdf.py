@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from ingest.errors import IngestError
+from ingest.limits import check_pages, check_time
 from ingest.readers.base import Extracted, Reader, row_line
 from ingest.readers.ocr_pages import page_warnings
 from nlp.record import Table
@@ -137,10 +138,12 @@ class PdfReader(Reader):
 
     def _read(self, doc: Any, data: bytes, filename: str) -> Extracted:
         out = Extracted(pages=[], paged=True)
+        check_pages(len(doc), filename)
         tables = _Tables(data)
         scanned: list[int] = []
         try:
             for index in range(len(doc)):
+                check_time()
                 text = self._page(doc, index, tables, out)
                 out.pages.append(text)
                 if _needs_ocr(doc[index], text):
@@ -161,6 +164,7 @@ class PdfReader(Reader):
 
         def images() -> Iterator[Any]:
             for index in scanned:
+                check_time("OCR")
                 yield doc[index].render(scale=DPI / 72).to_pil()
 
         pages = ocr_images(images(), filename=filename, dpi=DPI)

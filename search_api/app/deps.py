@@ -1,4 +1,5 @@
-"""Dependencies the routes declare: the store, the settings, the upload folder, today."""
+"""Dependencies the routes declare: the store, the settings, the upload folder, today, and
+who the request acts for (``ReaderDep``, ``IngesterDep``; ``PageReaderDep`` for web pages)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,11 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Request
 
 from nlp.record import Record
+from search_api.auth.access import require
+from search_api.auth.roles import Principal
 from search_api.settings import Settings
 from search_api.store import Store
+from search_api.store.base import clearance_rank
 
 
 def get_store(request: Request) -> Store:
@@ -31,12 +35,21 @@ def get_upload_dir(request: Request) -> Path:
 StoreDep = Annotated[Store, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 UploadDirDep = Annotated[Path, Depends(get_upload_dir)]
+ReaderDep = Annotated[Principal, Depends(require("reader"))]
+IngesterDep = Annotated[Principal, Depends(require("ingester"))]
+PageReaderDep = Annotated[Principal, Depends(require("reader", page=True))]
 
 
-def get_record(doc_id: str, store: StoreDep) -> Record:
-    """The stored record ``doc_id``, or 404."""
+def visible(record: Record, principal: Principal) -> bool:
+    """True when ``principal`` is cleared for ``record``'s confidentiality mark."""
+    return principal.sees(clearance_rank(record.metadata.confidentiality))
+
+
+def get_record(doc_id: str, store: StoreDep, principal: ReaderDep) -> Record:
+    """The stored record ``doc_id``, or 404 (also when the key is not cleared for it: a
+    secret document is indistinguishable from a missing one)."""
     record = store.get(doc_id)
-    if record is None:
+    if record is None or not visible(record, principal):
         raise HTTPException(status_code=404, detail=f"no document with id {doc_id!r}")
     return record
 

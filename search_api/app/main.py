@@ -13,6 +13,9 @@ from fastapi.staticfiles import StaticFiles
 from search_api.app.routes import documents, entities, health, pages, tasks
 from search_api.app.templating import STATIC
 from search_api.app.uploads import upload_dir_for
+from search_api.auth import web
+from search_api.auth.access import LoginRequiredError
+from search_api.auth.keys import KeyStore, keys_path_for
 from search_api.settings import Settings, get_settings
 from search_api.store import open_store
 
@@ -21,7 +24,8 @@ def create_app(store_url: str | None = None, *, settings: Settings | None = None
     """The app over the store at ``store_url`` (default: the ``store`` setting).
 
     Uploads are kept in ``files/`` beside a SQLite store (in a temporary folder for an
-    in-memory one). The store is closed when the app shuts down.
+    in-memory one), API keys in ``keys.db`` beside it (the ``keys_db`` setting; in memory
+    otherwise). The store is closed when the app shuts down.
     """
     settings = settings or get_settings()
     url = store_url or settings.store
@@ -31,11 +35,14 @@ def create_app(store_url: str | None = None, *, settings: Settings | None = None
     if upload_dir is None:
         scratch = tempfile.TemporaryDirectory(prefix="vanban-uploads-")
         upload_dir = Path(scratch.name)
+    keys_path = Path(settings.keys_db) if settings.keys_db else keys_path_for(url)
+    keys = KeyStore(keys_path)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
         store.close()
+        keys.close()
         if scratch is not None:
             scratch.cleanup()
 
@@ -44,11 +51,14 @@ def create_app(store_url: str | None = None, *, settings: Settings | None = None
     app.state.store = store
     app.state.settings = settings
     app.state.upload_dir = upload_dir
+    app.state.keys = keys
     api = APIRouter(prefix="/v1")
     for module in (documents, tasks, entities):
         api.include_router(module.router)
     app.include_router(api)
     app.include_router(health.router)
     app.include_router(pages.router)
+    app.include_router(web.router)
+    app.add_exception_handler(LoginRequiredError, web.redirect_to_login)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

@@ -29,13 +29,15 @@ def subject_pairs(subject: str) -> list[str]:
     return pairs[:MAX_PAIRS] if len(words) > 1 else [f'"{w}"' for w in words]
 
 
-def similar(store: Store, record: Record, *, limit: int = 10) -> list[Hit]:
-    """Up to ``limit`` other documents sharing the most subject word pairs with ``record``."""
+def similar(store: Store, record: Record, *, limit: int = 10,
+            max_clearance: int | None = None) -> list[Hit]:
+    """Up to ``limit`` other documents sharing the most subject word pairs with ``record``
+    (only those of clearance rank at most ``max_clearance``, when given)."""
     scores: dict[str, float] = {}
     hits: dict[str, Hit] = {}
     for phrase in subject_pairs(record.metadata.subject or ""):
         result = store.search(SearchQuery(text=phrase, limit=limit + 10, facets=(),
-                                          highlights=False))
+                                          highlights=False, max_clearance=max_clearance))
         for hit in result.hits:
             if hit.id == record.id:
                 continue

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from nlp.tasks.status import task_status
+from nlp.tasks.status import DUE_SOON_DAYS, task_status
 from search_api import task_export
 from search_api.store import Store, TaskFilter, TaskRow
 from search_api.task_listing import assignee_matches
@@ -24,6 +24,8 @@ class TaskQuery:
     q: str | None = None
     doc_id: str | None = None
     limit: int | None = None
+    max_clearance: int | None = None
+    """Only tasks of documents of clearance rank at most this (None: all)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +58,14 @@ def find_tasks(store: Store, query: TaskQuery, *, as_of: date) -> list[StatusRow
     Dates, words and the document are filtered by the store; the assignee (which may be
     written as in the document) and the status (which depends on ``as_of``) here.
     """
-    rows = store.tasks(TaskFilter(due_after=query.due_after, due_before=query.due_before,
-                                  q=query.q or None, doc_id=query.doc_id))
+    after, before = status_window(query.status, as_of)
+    after = max(filter(None, (after, query.due_after)), default=None)
+    before = min(filter(None, (before, query.due_before)), default=None)
+    exact = not query.status and not query.assignee  # every row the store gives is kept
+    rows = store.tasks(TaskFilter(due_after=after, due_before=before,
+                                  q=query.q or None, doc_id=query.doc_id,
+                                  limit=query.limit if exact else None,
+                                  max_clearance=query.max_clearance))
     found = []
     for row in rows:
         status_row = StatusRow(row, task_status(row.task, as_of=as_of))
@@ -71,10 +79,26 @@ def find_tasks(store: Store, query: TaskQuery, *, as_of: date) -> list[StatusRow
     return found
 
 
-def assignee_names(store: Store, *, limit: int = 5000) -> list[str]:
+def status_window(status: str | None, as_of: date) -> tuple[str | None, str | None]:
+    """The deadline dates (inclusive ISO bounds) that a dated task of ``status`` has as of
+    ``as_of``, so the store leaves out the others (the status is still checked per row)."""
+    def day(offset: int) -> str:
+        return (as_of + timedelta(days=offset)).isoformat()
+
+    if status == "overdue":
+        return None, day(-1)
+    if status == "due_soon":
+        return day(0), day(DUE_SOON_DAYS)
+    if status == "open":
+        return day(DUE_SOON_DAYS + 1), None
+    return None, None
+
+
+def assignee_names(store: Store, *, limit: int = 5000,
+                   max_clearance: int | None = None) -> list[str]:
     """The canonical assignees of the stored tasks, most frequent first (for the board's menu)."""
     counts: dict[str, int] = {}
-    for row in store.tasks(TaskFilter(limit=limit)):
+    for row in store.tasks(TaskFilter(limit=limit, max_clearance=max_clearance)):
         for name in row.task.assignees:
             counts[name] = counts.get(name, 0) + 1
     return sorted(counts, key=lambda name: (-counts[name], name))

@@ -1,7 +1,8 @@
 """Uploads: saved under the store's folder by content hash, then indexed like any file.
 
 The client's file name is never used as a path: only its extension is kept (when it is a
-short run of letters and digits), and the readers sniff the bytes anyway.
+short run of letters and digits), and the readers sniff the bytes anyway. A download serves
+only a file the store read the document from, with the same bytes (``served_file``).
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ from pathlib import Path
 from typing import BinaryIO, Literal
 
 from nlp.record import Record
+from search_api.auth.roles import MARKS
 from search_api.extraction import Failure, extract_file
-from search_api.indexer import index_paths
+from search_api.indexer import file_sha256, index_paths
 from search_api.store import Store
+from search_api.store.base import clearance_rank
 
 _EXTENSION = re.compile(r"\.[a-z0-9]{1,8}")
 _CHUNK = 1 << 20
@@ -80,12 +83,15 @@ def save_upload(source: BinaryIO, folder: Path, *, filename: str | None, max_byt
     return Saved(final, digest.hexdigest())
 
 
-def ingest_saved(saved: Saved, store: Store) -> Outcome:
-    """Index one saved upload and say what became of it."""
+def ingest_saved(saved: Saved, store: Store, *, mark: int = 0) -> Outcome:
+    """Index one saved upload and say what became of it; ``mark`` (a clearance rank) raises
+    the confidentiality found in the text, never lowers it."""
     analysed: list[Record | Failure] = []
 
     def analyse(path: Path) -> Record | Failure:
         outcome = extract_file(path)
+        if isinstance(outcome, Record) and mark > clearance_rank(outcome.metadata.confidentiality):
+            outcome.metadata.confidentiality = MARKS[mark]
         analysed.append(outcome)
         return outcome
 
@@ -102,3 +108,19 @@ def ingest_saved(saved: Saved, store: Store) -> Outcome:
     if isinstance(again, Failure):
         return Outcome("failed", None, again.error, saved.sha256)
     return Outcome("skipped", again.id, "the same file was stored before", saved.sha256)
+
+
+def served_file(record: Record, store: Store, upload_dir: Path) -> Path | None:
+    """The file ``record`` was read from, if it may be served: a file the store holds as a
+    source (or an upload in its folder), still with the bytes the record was read from."""
+    name = record.source.filename
+    if not name or not Path(name).is_absolute():
+        return None
+    path = Path(name).resolve()
+    if not path.is_file():
+        return None
+    known = store.known_sha256(str(path))
+    if known is None and not path.is_relative_to(upload_dir.resolve()):
+        return None
+    expected = record.source.sha256 or known
+    return path if expected is not None and file_sha256(path) == expected else None

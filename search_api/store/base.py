@@ -11,6 +11,17 @@ from nlp.record import Record, Task
 Order = Literal["relevance", "date", "date_asc"]
 FACETS = ("doc_type", "issuer", "signer", "year", "award_kind")
 """Facet names a search may count."""
+SECRECY_RANKS = {"Mật": 1, "Tối mật": 2, "Tuyệt mật": 3}
+"""``Metadata.confidentiality`` -> clearance rank a reader needs (public documents: 0)."""
+TOP_CLEARANCE = 3
+
+
+def clearance_rank(confidentiality: str | None) -> int:
+    """0 for a public document, 1-3 for Mật / Tối mật / Tuyệt mật; an unknown mark counts
+    as the highest (a filter fails closed)."""
+    if not confidentiality:
+        return 0
+    return SECRECY_RANKS.get(confidentiality, TOP_CLEARANCE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +46,8 @@ class SearchQuery:
     limit: int = 10
     facets: tuple[str, ...] = FACETS
     highlights: bool = True
+    max_clearance: int | None = None
+    """Only documents whose ``clearance_rank`` is at most this; None: no restriction."""
 
 
 @dataclass(slots=True)
@@ -73,6 +86,8 @@ class TaskFilter:
     """Words that the action must contain."""
     doc_id: str | None = None
     limit: int | None = None
+    max_clearance: int | None = None
+    """Only tasks of documents whose ``clearance_rank`` is at most this; None: all."""
 
 
 @dataclass(slots=True)
@@ -141,7 +156,8 @@ class Store(Protocol):
     def tasks(self, task_filter: TaskFilter) -> list[TaskRow]: ...
 
     def entities(self, label: str | None = None, prefix: str | None = None, *,
-                 limit: int = 100) -> list[EntityCount]: ...
+                 limit: int = 100, max_clearance: int | None = None) -> list[EntityCount]:
+        """Names counted by documents; ``max_clearance`` leaves out documents above it."""
 
     def citations(self, doc_id: str) -> Citations: ...
 

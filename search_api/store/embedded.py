@@ -11,9 +11,10 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Protocol
 
 import tantivy
 
@@ -41,6 +42,14 @@ MAX_LIMIT = 1000
 """The most hits one search returns."""
 
 
+class VectorHook(Protocol):
+    """Writes derived vectors with records (``search_api.semantic.sqlite_vectors``)."""
+
+    def install(self, conn: sqlite3.Connection, lock: threading.RLock) -> None: ...
+
+    def prepare(self, records: Sequence[Record]) -> Callable[[sqlite3.Connection], None]: ...
+
+
 class EmbeddedStore:
     """``sqlite:///path/vanban.db``; the full-text index lives in ``vanban.db.tantivy/``."""
 
@@ -52,7 +61,13 @@ class EmbeddedStore:
         index_path = self.path.with_name(self.path.name + ".tantivy") if self.path else None
         self._index = FullTextIndex(index_path)
         self._lock = threading.RLock()
+        self._vectors: VectorHook | None = None
         self._recover()
+
+    def attach_vectors(self, hook: VectorHook) -> None:
+        """From now on, ``hook`` writes vectors of every stored record in its transaction."""
+        hook.install(self._db, self._lock)
+        self._vectors = hook
 
     # -- consistency -------------------------------------------------------------------
 
@@ -124,6 +139,8 @@ class EmbeddedStore:
 
     def put_many(self, items: Iterable[tuple[Record, str | None, str | None]]) -> int:
         """Store records in one SQLite transaction, then one full-text commit."""
+        items = list(items)
+        write_vectors = self._vectors.prepare([r for r, _, _ in items]) if self._vectors else None
         with self._lock:
             fresh: dict[str, tuple[int, Record]] = {}
             with self._transaction() as conn:
@@ -132,6 +149,8 @@ class EmbeddedStore:
                     if path is not None:
                         db.link_source(conn, path, record.id, sha256)
                     fresh[record.id] = (seq, record)
+                if write_vectors is not None:
+                    write_vectors(conn)
             self._sync(fresh)
             return len(fresh)
 
@@ -170,9 +189,9 @@ class EmbeddedStore:
             return sq.select_tasks(self._db, task_filter)
 
     def entities(self, label: str | None = None, prefix: str | None = None, *,
-                 limit: int = 100) -> list[EntityCount]:
+                 limit: int = 100, max_clearance: int | None = None) -> list[EntityCount]:
         with self._lock:
-            return sq.select_entities(self._db, label, prefix, limit)
+            return sq.select_entities(self._db, label, prefix, limit, max_clearance)
 
     def citations(self, doc_id: str) -> Citations:
         with self._lock:

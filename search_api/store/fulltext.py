@@ -14,8 +14,9 @@ import tantivy
 
 from nlp.record import Record
 from search_api.fold import exact_form, fold_key, number_key, number_tokens
+from search_api.store.base import clearance_rank
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 NUMBER_START = "qqnum"
 """First token of every indexed number, so a query can ask for a number that *starts* so."""
 EXACT, FOLDED = "vi_exact", "vi_folded"
@@ -63,6 +64,7 @@ def build_schema() -> tantivy.Schema:
     sb.add_integer_field("date", indexed=True, fast=True)
     sb.add_integer_field("year", fast=True)
     sb.add_integer_field("date_order", fast=True)
+    sb.add_integer_field("clearance", indexed=True, fast=True)
     return sb.build()
 
 
@@ -104,6 +106,7 @@ def make_document(record: Record, seq: int) -> tantivy.Document:
     if date:
         doc.add_integer("year", date // 10_000)
     doc.add_integer("date_order", date * _DATE_ORDER_SCALE + seq)
+    doc.add_integer("clearance", clearance_rank(meta.confidentiality))
     return doc
 
 

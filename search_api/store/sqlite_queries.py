@@ -8,6 +8,8 @@ from typing import Any
 
 from search_api.fold import fold_key
 from search_api.store.base import (
+    SECRECY_RANKS,
+    TOP_CLEARANCE,
     CitationLink,
     Citations,
     EntityCount,
@@ -24,8 +26,23 @@ def _like(value: str) -> str:
     return f"%{escaped}%"
 
 
+def clearance_clause(alias: str, max_clearance: int | None) -> tuple[str, list[str]]:
+    """SQL keeping documents (table alias ``alias``) a reader of ``max_clearance`` may see.
+
+    Unmarked documents are public; a mark not in ``SECRECY_RANKS`` is seen only with the
+    top clearance.
+    """
+    if max_clearance is None or max_clearance >= TOP_CLEARANCE:
+        return "1=1", []
+    allowed = ["", *(name for name, rank in SECRECY_RANKS.items() if rank <= max_clearance)]
+    marks = ",".join("?" * len(allowed))
+    return (f"COALESCE(json_extract({alias}.metadata, '$.confidentiality'), '') IN ({marks})",
+            allowed)
+
+
 def select_tasks(conn: sqlite3.Connection, task_filter: TaskFilter) -> list[TaskRow]:
-    where, params = ["1=1"], []
+    clause, params = clearance_clause("d", task_filter.max_clearance)
+    where = [clause]
     if task_filter.doc_id:
         where.append("d.id = ?")
         params.append(task_filter.doc_id)
@@ -59,7 +76,8 @@ def select_tasks(conn: sqlite3.Connection, task_filter: TaskFilter) -> list[Task
 
 
 def select_entities(
-    conn: sqlite3.Connection, label: str | None, prefix: str | None, limit: int
+    conn: sqlite3.Connection, label: str | None, prefix: str | None, limit: int,
+    max_clearance: int | None = None,
 ) -> list[EntityCount]:
     where, params = ["1=1"], []
     if label:
@@ -68,6 +86,10 @@ def select_entities(
     if prefix and (key := fold_key(prefix)):
         where.append("name_key LIKE ? ESCAPE '\\'")
         params.append(_like(key)[1:])
+    clause, allowed = clearance_clause("d", max_clearance)
+    if allowed:
+        where.append(f"doc_seq IN (SELECT d.seq FROM documents d WHERE {clause})")
+        params.extend(allowed)
     sql = (
         "SELECT label, name, COUNT(DISTINCT doc_seq) AS n FROM entities WHERE "
         + " AND ".join(where)

@@ -90,6 +90,9 @@ def filter_clauses(schema: tantivy.Schema, query: SearchQuery) -> list[tantivy.Q
         high = date_int(query.date_to) or 99_991_231
         filters.append(Q.const_score_query(
             Q.range_query(schema, "date", tantivy.FieldType.Integer, low, high), 0.0))
+    if query.max_clearance is not None:
+        filters.append(Q.const_score_query(Q.range_query(
+            schema, "clearance", tantivy.FieldType.Integer, 0, max(0, query.max_clearance)), 0.0))
     return filters
 
 

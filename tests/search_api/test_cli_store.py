@@ -63,8 +63,19 @@ def test_search_json_finds_document_by_loose_number(
     assert set(first) == {"id", "score", "metadata", "highlights"}
 
 
-def test_semantic_mode_is_refused_clearly(library: tuple[Path, str]) -> None:
-    assert main(["search", "--store", library[1], "--mode", "semantic", "thi đua"]) == 2
+@pytest.mark.parametrize("mode", ["semantic", "hybrid"])
+def test_semantic_and_hybrid_modes_rank_by_meaning(
+    library: tuple[Path, str], capsys: pytest.CaptureFixture[str], mode: str
+) -> None:
+    folder, url = library
+    main(["ingest", "--quiet", "--store", url, str(folder)])
+    capsys.readouterr()
+    # Words of the directive's subject that are not in the query: fire safety at markets.
+    query = "phòng ngừa hỏa hoạn ở chợ và trung tâm thương mại"
+    assert main(["search", "--json", "--mode", mode, "--store", url, "--limit", "3", query]) == 0
+    hits = _json_lines(capsys.readouterr().out)
+    assert hits
+    assert hits[0]["metadata"]["number"] == "05/CT-TTg"
 
 
 def test_reindex_and_tasks_from_store(

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
-from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, HTTPException, Query, UploadFile
+from fastapi import APIRouter, Form, HTTPException, Query, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, JSONResponse
 
 from search_api.app import similar as similar_docs
-from search_api.app.deps import RecordDep, SettingsDep, StoreDep, UploadDirDep
+from search_api.app.deps import (
+    IngesterDep,
+    ReaderDep,
+    RecordDep,
+    SettingsDep,
+    StoreDep,
+    UploadDirDep,
+)
 from search_api.app.schemas import (
     CitationOut,
     CitationsOut,
@@ -21,7 +28,14 @@ from search_api.app.schemas import (
     UploadOut,
 )
 from search_api.app.search_request import MAX_PAGE, MAX_SIZE, ModeUnavailableError, SearchParams
-from search_api.app.uploads import UploadTooLargeError, ingest_saved, save_upload
+from search_api.app.uploads import (
+    UploadTooLargeError,
+    ingest_saved,
+    save_upload,
+    served_file,
+)
+from search_api.app.visibility import visible_citations
+from search_api.auth.roles import CLEARANCES, clearance_of
 from search_api.store.records import record_to_dict
 
 router = APIRouter(prefix="/documents", tags=["documents"])
@@ -34,6 +48,7 @@ def _iso(value: date | None) -> str | None:
 @router.get("", response_model=SearchOut, summary="Search documents")
 def search_documents(
     store: StoreDep,
+    principal: ReaderDep,
     q: str = "",
     doc_type: str | None = None,
     issuer: str | None = None,
@@ -58,25 +73,35 @@ def search_documents(
         query = params.to_query(order=order)
     except ModeUnavailableError as exc:
         raise HTTPException(status_code=400, detail=str(exc)) from exc
-    return store.search(query).to_dict()
+    return store.search(replace(query, max_clearance=principal.clearance)).to_dict()
 
 
 @router.post("", response_model=UploadOut, summary="Upload a file to ingest",
              responses={201: {"model": UploadOut}, 413: {"description": "file too large"},
                         422: {"model": UploadOut, "description": "the file could not be read"}})
-async def upload_document(file: UploadFile, store: StoreDep, settings: SettingsDep,
-                          folder: UploadDirDep) -> JSONResponse:
-    """Store an uploaded file (multipart field ``file``) and analyse it.
+async def upload_document(
+    file: UploadFile, store: StoreDep, settings: SettingsDep, folder: UploadDirDep,
+    principal: IngesterDep,
+    confidentiality: Annotated[Literal["public", "mat", "toi_mat", "tuyet_mat"] | None,
+                               Form(description="mark the document at least this secret")] = None,
+) -> JSONResponse:
+    """Store an uploaded file (multipart field ``file``) and analyse it (ingester role).
 
     ``status``: ``stored`` (201), ``skipped`` (the same file was stored before, 200) or
-    ``failed`` with the reason (422). Files over ``max_file_mb`` answer 413.
+    ``failed`` with the reason (422). Files over ``max_file_mb`` answer 413. A
+    ``confidentiality`` mark can only raise the one found in the text, and only up to the
+    key's own clearance (403 beyond).
     """
+    mark = clearance_of(confidentiality) if confidentiality else 0
+    if not principal.sees(mark):
+        raise HTTPException(status_code=403, detail=f"this key is not cleared for"
+                                                    f" {CLEARANCES[mark]} documents")
     try:
         saved = await run_in_threadpool(save_upload, file.file, folder, filename=file.filename,
                                         max_bytes=settings.max_file_mb << 20)
     except UploadTooLargeError as exc:
         raise HTTPException(status_code=413, detail=str(exc)) from exc
-    outcome = await run_in_threadpool(ingest_saved, saved, store)
+    outcome = await run_in_threadpool(ingest_saved, saved, store, mark=mark)
     body = UploadOut(id=outcome.doc_id, status=outcome.status,
                      reason=outcome.reason, sha256=outcome.sha256)
     code = {"stored": 201, "skipped": 200}.get(outcome.status, 422)
@@ -92,18 +117,19 @@ def get_document(record: RecordDep) -> dict[str, Any]:
 
 @router.get("/{doc_id}/file", summary="The original file", response_class=FileResponse,
             responses={404: {"description": "no such document, or its file is gone"}})
-def get_file(record: RecordDep) -> FileResponse:
-    path = Path(record.source.filename)
-    if not path.is_file():
+def get_file(record: RecordDep, store: StoreDep, folder: UploadDirDep) -> FileResponse:
+    """The file the record was read from, when the store knows it as that record's source."""
+    path = served_file(record, store, folder)
+    if path is None:
         raise HTTPException(status_code=404, detail="the original file is no longer available")
     return FileResponse(path, media_type=record.source.media_type, filename=path.name,
                         content_disposition_type="inline")
 
 
 @router.get("/{doc_id}/citations", response_model=CitationsOut, summary="Citations")
-def get_citations(record: RecordDep, store: StoreDep) -> CitationsOut:
+def get_citations(record: RecordDep, store: StoreDep, principal: ReaderDep) -> CitationsOut:
     """What the document cites and what cites it, resolved to stored documents by number."""
-    found = store.citations(record.id)
+    found = visible_citations(store, store.citations(record.id), principal)
     return CitationsOut(
         id=record.id,
         cites=[CitationOut(doc_id=c.doc_id, number=c.number, text=c.text, role=c.role,
@@ -114,9 +140,9 @@ def get_citations(record: RecordDep, store: StoreDep) -> CitationsOut:
 
 
 @router.get("/{doc_id}/similar", response_model=SimilarOut, summary="Similar documents")
-def get_similar(record: RecordDep, store: StoreDep,
+def get_similar(record: RecordDep, store: StoreDep, principal: ReaderDep,
                 size: Annotated[int, Query(ge=1, le=MAX_SIZE)] = 10) -> SimilarOut:
     """Lexical for now: documents sharing word pairs of this one's subject (see ``note``)."""
-    hits = similar_docs.similar(store, record, limit=size)
+    hits = similar_docs.similar(store, record, limit=size, max_clearance=principal.clearance)
     return SimilarOut(id=record.id, mode="lexical", note=similar_docs.NOTE,
                       hits=[HitOut(**hit.to_dict()) for hit in hits])

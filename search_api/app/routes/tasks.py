@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
-from search_api.app.deps import StoreDep, today
+from search_api.app.deps import ReaderDep, StoreDep, today
 from search_api.app.schemas import TaskOut, TasksOut
 from search_api.app.task_query import StatusRow, TaskQuery, find_tasks
 from search_api.task_export import tasks_to_csv, tasks_to_ics
@@ -18,6 +18,7 @@ Status = Literal["open", "due_soon", "overdue", "no_deadline"]
 
 
 def task_query(
+    principal: ReaderDep,
     assignee: Annotated[str | None, Query(description="canonical or as typed, diacritics optional")] = None,
     status: Status | None = None,
     due_after: Annotated[date | None, Query(description="deadline on or after")] = None,
@@ -29,7 +30,8 @@ def task_query(
     return TaskQuery(assignee=assignee or None, status=status,
                      due_after=due_after.isoformat() if due_after else None,
                      due_before=due_before.isoformat() if due_before else None,
-                     q=q or None, doc_id=doc_id, limit=limit)
+                     q=q or None, doc_id=doc_id, limit=limit,
+                     max_clearance=principal.clearance)
 
 
 def reference_day(

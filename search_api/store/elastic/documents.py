@@ -12,6 +12,7 @@ from typing import Any
 
 from nlp.record import Record
 from search_api.fold import exact_form, fold_aligned, fold_key, number_key, number_tokens
+from search_api.store.base import clearance_rank
 from search_api.store.fulltext import NUMBER_START, date_int, entity_keys
 from search_api.store.records import record_to_dict
 
@@ -38,6 +39,7 @@ def document_source(record: Record, *, sha256: str | None) -> dict[str, Any]:
         "award_kind": sorted({a.award_kind for a in record.awards if a.award_kind}),
         "cites_key": sorted({number_key(c.number) for c in record.citations if c.number}),
         "entity_key": sorted(entity_keys(record)),
+        "clearance": clearance_rank(meta.confidentiality),
         "n_tasks": len(record.tasks),
         "n_entities": len(entity_rows(record)),
         "record": record_to_dict(record),
@@ -77,6 +79,7 @@ def task_sources(record: Record) -> list[dict[str, Any]]:
             # sort keys that are never missing, so search_after pages never meet a null
             "deadline_order": task.deadline.date if task.deadline and task.deadline.date else "~",
             "issued_order": meta.issued_date or "",
+            "clearance": clearance_rank(meta.confidentiality),
             "task": data[i],
         }
         for i, task in enumerate(record.tasks)
@@ -90,9 +93,10 @@ def entity_rows(record: Record) -> list[tuple[str, str]]:
 
 def entity_sources(record: Record) -> list[dict[str, Any]]:
     """One ``entities`` entry per distinct name, so a bucket counts documents."""
+    clearance = clearance_rank(record.metadata.confidentiality)
     return [
         {"doc_id": record.id, "label": label, "name": name, "name_key": fold_key(name),
-         "group": f"{name}{SEP}{label}"}
+         "group": f"{name}{SEP}{label}", "clearance": clearance}
         for label, name in entity_rows(record)
     ]
 

@@ -80,7 +80,14 @@ def filter_clauses(query: SearchQuery) -> list[Body]:
     if query.date_from or query.date_to:
         low, high = date_int(query.date_from) or 1, date_int(query.date_to) or 99_991_231
         filters.append({"range": {"date": {"gte": low, "lte": high}}})
+    if query.max_clearance is not None:
+        filters.append(clearance_filter(query.max_clearance))
     return filters
+
+
+def clearance_filter(max_clearance: int) -> Body:
+    """Documents (tasks, entity rows) a reader with clearance ``max_clearance`` may see."""
+    return {"range": {"clearance": {"lte": max(0, max_clearance)}}}
 
 
 def sort_clause(order: str) -> list[Body]:
@@ -144,6 +151,8 @@ def task_query(task_filter: TaskFilter) -> Body:
     if task_filter.due_after or task_filter.due_before:
         bounds = {"gte": task_filter.due_after, "lte": task_filter.due_before}
         filters.append({"range": {"deadline_date": {k: v for k, v in bounds.items() if v}}})
+    if task_filter.max_clearance is not None:
+        filters.append(clearance_filter(task_filter.max_clearance))
     return {"bool": {"filter": filters}}
 
 
@@ -155,9 +164,12 @@ TASK_SORT: list[Body] = [
 ]
 
 
-def entity_body(label: str | None, prefix: str | None, limit: int) -> Body:
+def entity_body(label: str | None, prefix: str | None, limit: int,
+                max_clearance: int | None = None) -> Body:
     """Names counted by documents, most frequent first, then by name."""
     filters: list[Body] = []
+    if max_clearance is not None:
+        filters.append(clearance_filter(max_clearance))
     if label:
         filters.append({"term": {"label": label}})
     if prefix and (key := fold_key(prefix)):

@@ -51,10 +51,10 @@ def tasks(client: Elasticsearch, index: str, task_filter: TaskFilter) -> list[Ta
 
 
 def entities(client: Elasticsearch, index: str, label: str | None, prefix: str | None,
-             limit: int) -> list[EntityCount]:
+             limit: int, max_clearance: int | None = None) -> list[EntityCount]:
     if limit <= 0:
         return []
-    body = queries.entity_body(label, prefix, limit)
+    body = queries.entity_body(label, prefix, limit, max_clearance)
     aggs = client.search(index=index, **body).body["aggregations"]
     counts = []
     for bucket in aggs["names"]["buckets"][:limit]:

@@ -13,7 +13,7 @@ from typing import Any
 
 from search_api.store.elastic.config import ElasticConfig
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DERIVED = ("documents", "tasks", "entities")
 """Kinds rebuilt from the records by ``reindex``."""
 KINDS = (*DERIVED, "sources", "failures")
@@ -51,6 +51,7 @@ PROPERTIES: dict[str, dict[str, dict[str, Any]]] = {
                                        "entity_key", "doc_type", "issuer", "signer", "award_kind")},
         "date": {"type": "integer"},
         "year": {"type": "integer"},
+        "clearance": {"type": "integer"},
         "n_tasks": _COUNT,
         "n_entities": _COUNT,
         "record": _BLOB,
@@ -62,9 +63,11 @@ PROPERTIES: dict[str, dict[str, dict[str, Any]]] = {
         "assignee_keys": _WORDS,
         **{name: _KEYWORD for name in ("deadline_date", "doc_number", "doc_type", "issuer",
                                        "issued_date", "deadline_order", "issued_order")},
+        "clearance": {"type": "integer"},
         "task": _BLOB,
     },
-    "entities": {name: _KEYWORD for name in ("doc_id", "label", "name", "name_key", "group")},
+    "entities": {**{name: _KEYWORD for name in ("doc_id", "label", "name", "name_key", "group")},
+                 "clearance": {"type": "integer"}},
     "sources": {"path": _KEYWORD, "doc_id": _KEYWORD, "sha256": _KEYWORD, "at": _STORED_ONLY},
     "failures": {"path": _KEYWORD, "error": _STORED_ONLY, "sha256": _STORED_ONLY,
                  "at": _STORED_ONLY},

@@ -237,9 +237,10 @@ class ElasticStore:
         return reads.tasks(self.client, self.indices.alias("tasks"), task_filter)
 
     def entities(self, label: str | None = None, prefix: str | None = None, *,
-                 limit: int = 100) -> list[EntityCount]:
+                 limit: int = 100, max_clearance: int | None = None) -> list[EntityCount]:
         self.indices.refresh("entities")
-        return reads.entities(self.client, self.indices.alias("entities"), label, prefix, limit)
+        return reads.entities(self.client, self.indices.alias("entities"), label, prefix, limit,
+                              max_clearance)
 
     def citations(self, doc_id: str) -> Citations:
         self.indices.refresh("documents")

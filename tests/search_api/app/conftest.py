@@ -1,5 +1,8 @@
 """App fixtures: an app over a store filled by indexing the project's corpus, and one over
-invented records (entities, resolved citations, markup in the text)."""
+invented records (entities, resolved citations, markup in the text).
+
+Both run in local development mode, as from 127.0.0.1 (access control has its own tests
+in ``tests/trust``)."""
 
 from __future__ import annotations
 
@@ -14,11 +17,14 @@ from fastapi.testclient import TestClient
 
 from search_api.app import create_app
 from search_api.indexer import index_paths
+from search_api.settings import Settings
 from search_api.store import open_store, record_from_dict
 
 ROOT = Path(__file__).resolve().parents[3]
 CORPUS = sorted((ROOT / "corpus").glob("*.txt"))
 DATA = Path(__file__).parent / "data"
+LOCAL = ("127.0.0.1", 50000)
+DEV = Settings(auth_mode="local-dev")
 
 
 @pytest.fixture(scope="package")
@@ -36,14 +42,14 @@ def corpus_store_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="module")
 def app(corpus_store_url: str) -> Iterator[FastAPI]:
-    application = create_app(corpus_store_url)
-    with TestClient(application):
+    application = create_app(corpus_store_url, settings=DEV)
+    with TestClient(application, client=LOCAL):
         yield application
 
 
 @pytest.fixture(scope="module")
 def client(app: FastAPI) -> TestClient:
-    return TestClient(app)
+    return TestClient(app, client=LOCAL)
 
 
 def invented_records() -> list[dict[str, Any]]:
@@ -55,9 +61,9 @@ def invented_records() -> list[dict[str, Any]]:
 @pytest.fixture(scope="module")
 def invented() -> Iterator[TestClient]:
     """A client over an in-memory store holding the invented records."""
-    application = create_app("sqlite:///:memory:")
+    application = create_app("sqlite:///:memory:", settings=DEV)
     for data in invented_records():
         record = record_from_dict({**data, "source": {"filename": f"/nowhere/{data['id']}.txt"}})
         application.state.store.put(record, path=f"/nowhere/{data['id']}.txt")
-    with TestClient(application) as test_client:
+    with TestClient(application, client=LOCAL) as test_client:
         yield test_client

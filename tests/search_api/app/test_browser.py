@@ -22,6 +22,7 @@ import pytest
 import uvicorn
 
 from search_api.app import create_app
+from search_api.settings import Settings
 
 CHROMEDRIVER = "/usr/bin/chromedriver"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -55,7 +56,7 @@ def _free_port() -> int:
 def server(corpus_store_url: str) -> Iterator[str]:
     """The app served by uvicorn in a thread; yields its base URL."""
     port = _free_port()
-    config = uvicorn.Config(create_app(corpus_store_url), host="127.0.0.1", port=port,
+    config = uvicorn.Config(create_app(corpus_store_url, settings=Settings(auth_mode="local-dev")), host="127.0.0.1", port=port,
                             log_level="warning", lifespan="on")
     uv = uvicorn.Server(config)
     thread = threading.Thread(target=uv.run, daemon=True)

@@ -23,8 +23,9 @@ def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def uploads(store_dir: Path) -> Iterator[TestClient]:
-    app = create_app(f"sqlite:///{store_dir / 'vanban.db'}", settings=Settings(max_file_mb=1))
-    with TestClient(app) as client:
+    app = create_app(f"sqlite:///{store_dir / 'vanban.db'}", settings=Settings(max_file_mb=1,
+                                                                      auth_mode="local-dev"))
+    with TestClient(app, client=("127.0.0.1", 50000)) as client:
         yield client
 
 
@@ -87,7 +88,8 @@ def test_too_large_upload_is_refused_and_not_kept(uploads: TestClient, store_dir
 
 
 def test_upload_into_a_memory_store() -> None:
-    with TestClient(create_app("sqlite:///:memory:")) as client:
+    app = create_app("sqlite:///:memory:", settings=Settings(auth_mode="local-dev"))
+    with TestClient(app, client=("127.0.0.1", 50000)) as client:
         code, body = _post(client, SAMPLE.read_bytes(), "x.txt")
         assert code == 201
         assert client.get(f"/v1/documents/{body['id']}/file").status_code == 200
