@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from nlp.tasks.status import DUE_SOON_DAYS, task_status
 from search_api import task_export
@@ -24,8 +24,17 @@ class TaskQuery:
     q: str | None = None
     doc_id: str | None = None
     limit: int | None = None
+    offset: int = 0
     max_clearance: int | None = None
     """Only tasks of documents of clearance rank at most this (None: all)."""
+
+
+@runtime_checkable
+class SQLTaskStore(Protocol):
+    """A store that filters tasks by typed assignee and status itself (``EmbeddedStore``)."""
+
+    def tasks_where(self, task_filter: TaskFilter, *, typed_assignee: str | None = None,
+                    undated: bool = False, offset: int = 0) -> list[TaskRow]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,16 +64,25 @@ class StatusRow:
 def find_tasks(store: Store, query: TaskQuery, *, as_of: date) -> list[StatusRow]:
     """Tasks matching ``query``, soonest deadline first; status as of ``as_of``.
 
-    Dates, words and the document are filtered by the store; the assignee (which may be
-    written as in the document) and the status (which depends on ``as_of``) here.
+    A store that can (``SQLTaskStore``) filters everything, pages included; with another the
+    assignee (which may be written as in the document) and the status are checked here.
     """
     after, before = status_window(query.status, as_of)
     after = max(filter(None, (after, query.due_after)), default=None)
     before = min(filter(None, (before, query.due_before)), default=None)
+    if isinstance(store, SQLTaskStore):
+        rows = store.tasks_where(
+            TaskFilter(due_after=after, due_before=before, q=query.q or None,
+                       doc_id=query.doc_id, limit=query.limit,
+                       max_clearance=query.max_clearance),
+            typed_assignee=query.assignee, undated=query.status == "no_deadline",
+            offset=query.offset)
+        return [StatusRow(row, task_status(row.task, as_of=as_of)) for row in rows]
     exact = not query.status and not query.assignee  # every row the store gives is kept
     rows = store.tasks(TaskFilter(due_after=after, due_before=before,
                                   q=query.q or None, doc_id=query.doc_id,
-                                  limit=query.limit if exact else None,
+                                  limit=query.limit + query.offset
+                                  if exact and query.limit is not None else None,
                                   max_clearance=query.max_clearance))
     found = []
     for row in rows:
@@ -74,9 +92,8 @@ def find_tasks(store: Store, query: TaskQuery, *, as_of: date) -> list[StatusRow
         if query.assignee and not assignee_matches(status_row.export_row(), query.assignee):
             continue
         found.append(status_row)
-        if query.limit is not None and len(found) >= query.limit:
-            break
-    return found
+    end = None if query.limit is None else query.offset + query.limit
+    return found[query.offset:end]
 
 
 def status_window(status: str | None, as_of: date) -> tuple[str | None, str | None]:

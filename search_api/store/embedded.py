@@ -61,6 +61,8 @@ class EmbeddedStore:
         index_path = self.path.with_name(self.path.name + ".tantivy") if self.path else None
         self._index = FullTextIndex(index_path)
         self._lock = threading.RLock()
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
         self._vectors: VectorHook | None = None
         self._recover()
 
@@ -167,35 +169,59 @@ class EmbeddedStore:
 
     # -- reading -----------------------------------------------------------------------
 
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        """This thread's read-only connection (a file store; WAL lets readers run side by
+        side and beside the writer); the shared connection under the lock in memory."""
+        if self.path is None:
+            with self._lock:
+                yield self._db
+            return
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = db.connect_reader(str(self.path))
+            self._local.conn = conn
+            with self._lock:
+                self._readers.append(conn)
+        yield conn
+
     def get(self, doc_id: str) -> Record | None:
-        with self._lock:
-            return db.load_record(self._db, doc_id)
+        with self._reading() as conn:
+            return db.load_record(conn, doc_id)
 
     def known_sha256(self, path: str) -> str | None:
-        with self._lock:
-            row = self._db.execute("SELECT sha256 FROM sources WHERE path = ?", (path,)).fetchone()
+        with self._reading() as conn:
+            row = conn.execute("SELECT sha256 FROM sources WHERE path = ?", (path,)).fetchone()
         return row[0] if row else None
 
     def count(self) -> int:
-        with self._lock:
-            return int(self._db.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
+        with self._reading() as conn:
+            return int(conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
 
     def failures(self) -> list[FailureRow]:
-        with self._lock:
-            return sq.select_failures(self._db)
+        with self._reading() as conn:
+            return sq.select_failures(conn)
 
     def tasks(self, task_filter: TaskFilter) -> list[TaskRow]:
-        with self._lock:
-            return sq.select_tasks(self._db, task_filter)
+        with self._reading() as conn:
+            return sq.select_tasks(conn, task_filter)
+
+    def tasks_where(self, task_filter: TaskFilter, *, typed_assignee: str | None = None,
+                    undated: bool = False, offset: int = 0) -> list[TaskRow]:
+        """``tasks`` with the task API's own filters done in SQL too: an assignee canonical
+        or as written (``typed_assignee``), only undated tasks, and a page offset."""
+        with self._reading() as conn:
+            return sq.select_tasks(conn, task_filter, typed_assignee=typed_assignee,
+                                   undated=undated, offset=offset)
 
     def entities(self, label: str | None = None, prefix: str | None = None, *,
                  limit: int = 100, max_clearance: int | None = None) -> list[EntityCount]:
-        with self._lock:
-            return sq.select_entities(self._db, label, prefix, limit, max_clearance)
+        with self._reading() as conn:
+            return sq.select_entities(conn, label, prefix, limit, max_clearance)
 
     def citations(self, doc_id: str) -> Citations:
-        with self._lock:
-            return sq.select_citations(self._db, doc_id)
+        with self._reading() as conn:
+            return sq.select_citations(conn, doc_id)
 
     def search(self, query: SearchQuery) -> SearchResult:
         """Full-text search with filters, facets and highlights (see ``SearchQuery``)."""
@@ -240,8 +266,8 @@ class EmbeddedStore:
         if not found:
             return []
         seqs = [int(s or 0) for s in searcher.fast_field_values("seq", [a for _, a in found])]
-        with self._lock:
-            rows = sq.metadata_rows(self._db, seqs)
+        with self._reading() as conn:
+            rows = sq.metadata_rows(conn, seqs)
         hits = []
         for (key, _), seq in zip(found, seqs, strict=True):
             if seq not in rows:  # deleted since the searcher was opened
@@ -255,6 +281,9 @@ class EmbeddedStore:
     def close(self) -> None:
         with self._lock:
             self._index.release()
+            for reader in self._readers:
+                reader.close()
+            self._readers.clear()
             self._db.close()
 
     def __enter__(self) -> EmbeddedStore:

@@ -18,6 +18,7 @@ from search_api.store.base import (
     TaskRow,
 )
 from search_api.store.records import task_from_dict
+from search_api.store.sqlite_db import KEY_SEPARATOR, typed_key
 
 
 def _like(value: str) -> str:
@@ -40,7 +41,15 @@ def clearance_clause(alias: str, max_clearance: int | None) -> tuple[str, list[s
             allowed)
 
 
-def select_tasks(conn: sqlite3.Connection, task_filter: TaskFilter) -> list[TaskRow]:
+def select_tasks(conn: sqlite3.Connection, task_filter: TaskFilter, *,
+                 typed_assignee: str | None = None, undated: bool = False,
+                 offset: int = 0) -> list[TaskRow]:
+    """Tasks matching ``task_filter``, soonest deadline first, one page of them.
+
+    ``typed_assignee`` matches any assignee, canonical or as written in the document, whose
+    folded form contains it (``search_api.task_listing.assignee_matches``); ``undated``
+    keeps only tasks without a real deadline day (status ``no_deadline``).
+    """
     clause, params = clearance_clause("d", task_filter.max_clearance)
     where = [clause]
     if task_filter.doc_id:
@@ -52,23 +61,29 @@ def select_tasks(conn: sqlite3.Connection, task_filter: TaskFilter) -> list[Task
             " AND p.role = 'assignee' AND (' ' || p.name_key || ' ') LIKE ? ESCAPE '\\')"
         )
         params.append(_like(f" {key} "))
+    if typed_assignee is not None:
+        where.append("instr(t.assignee_key, ?) > 0")
+        params.append(typed_key(typed_assignee) or KEY_SEPARATOR)  # an empty key finds none
     if task_filter.q and (key := fold_key(task_filter.q)):
         for word in key.split():
             where.append("(' ' || t.action_key || ' ') LIKE ? ESCAPE '\\'")
             params.append(_like(f" {word} "))
+    if undated:
+        where.append("t.due_day IS NULL")
     if task_filter.due_after:
-        where.append("t.deadline_date >= ?")
+        where.append("t.due_day >= ?")
         params.append(task_filter.due_after)
     if task_filter.due_before:
-        where.append("t.deadline_date <= ?")
+        where.append("t.due_day <= ?")
         params.append(task_filter.due_before)
     sql = (
         "SELECT d.id, t.idx, t.data, d.number, d.doc_type, d.issuer, d.issued_date"
         " FROM tasks t JOIN documents d ON d.seq = t.doc_seq WHERE " + " AND ".join(where)
-        + " ORDER BY t.deadline_date IS NULL, t.deadline_date, d.issued_date, d.id, t.idx"
-    )
-    if task_filter.limit is not None:
-        sql += f" LIMIT {int(task_filter.limit)}"
+        + " ORDER BY t.deadline_date IS NULL, t.deadline_date, t.doc_issued, t.doc_id, t.idx"
+    )  # the order of index tasks_order: a page is read without sorting every match
+    if task_filter.limit is not None or offset:
+        sql += f" LIMIT {-1 if task_filter.limit is None else int(task_filter.limit)}"
+        sql += f" OFFSET {max(0, int(offset))}"
     return [
         TaskRow(doc_id, idx, task_from_dict(json.loads(data)), number, doc_type, issuer, issued)
         for doc_id, idx, data, number, doc_type, issuer, issued in conn.execute(sql, params)
@@ -79,19 +94,20 @@ def select_entities(
     conn: sqlite3.Connection, label: str | None, prefix: str | None, limit: int,
     max_clearance: int | None = None,
 ) -> list[EntityCount]:
-    where, params = ["1=1"], []
+    """Names counted by documents (from ``entity_counts``), most frequent first."""
+    where: list[str] = ["1=1"]
+    params: list[Any] = []
     if label:
         where.append("label = ?")
         params.append(label)
     if prefix and (key := fold_key(prefix)):
-        where.append("name_key LIKE ? ESCAPE '\\'")
-        params.append(_like(key)[1:])
-    clause, allowed = clearance_clause("d", max_clearance)
-    if allowed:
-        where.append(f"doc_seq IN (SELECT d.seq FROM documents d WHERE {clause})")
-        params.extend(allowed)
+        where.append("name_key >= ? AND name_key < ?")
+        params.extend([key, key + "\U0010ffff"])
+    if max_clearance is not None and max_clearance < TOP_CLEARANCE:
+        where.append("rank <= ?")
+        params.append(max_clearance)
     sql = (
-        "SELECT label, name, COUNT(DISTINCT doc_seq) AS n FROM entities WHERE "
+        "SELECT label, name, SUM(documents) AS n FROM entity_counts WHERE "
         + " AND ".join(where)
         + " GROUP BY label, name ORDER BY n DESC, name LIMIT ?"
     )

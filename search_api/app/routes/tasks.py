@@ -26,11 +26,12 @@ def task_query(
     q: Annotated[str | None, Query(description="words the action contains")] = None,
     doc_id: str | None = None,
     limit: Annotated[int | None, Query(ge=1)] = None,
+    offset: Annotated[int, Query(ge=0, description="tasks to skip (with limit: pages)")] = 0,
 ) -> TaskQuery:
     return TaskQuery(assignee=assignee or None, status=status,
                      due_after=due_after.isoformat() if due_after else None,
                      due_before=due_before.isoformat() if due_before else None,
-                     q=q or None, doc_id=doc_id, limit=limit,
+                     q=q or None, doc_id=doc_id, limit=limit, offset=offset,
                      max_clearance=principal.clearance)
 
 
