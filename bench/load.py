@@ -142,12 +142,13 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def serve(url: str, port: int) -> subprocess.Popen[bytes]:
+def serve(url: str, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
     """``vanban serve`` on the loopback interface, in keys mode; waits until it answers."""
     env = {**os.environ, "VANBAN_AUTH_MODE": "keys", "VANBAN_STORE": url}
     process = subprocess.Popen(
         [sys.executable, "-m", "search_api.cli", "serve", "--store", url, "--host", HOST,
-         "--port", str(port), "--log-level", "warning"], cwd=ROOT, env=env,
+         "--port", str(port), "--log-level", "warning", "--workers", str(workers)],
+        cwd=ROOT, env=env,
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -172,6 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--p99-ms", type=float, default=200.0)
     parser.add_argument("--check", action="store_true", help="exit 1 on errors or a slow p99")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (vanban serve --workers)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="vanban-load-") as tmp:
         started = time.monotonic()
@@ -186,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
         key, info = keys.create("bench/load.py", "reader", "tuyet_mat")
         keys.close()
         port = _free_port()
-        server = serve(url, port)
+        server = serve(url, port, args.workers)
         try:
             result = asyncio.run(run_load(f"http://{HOST}:{port}", key, args.clients,
                                           args.seconds, args.max_requests))

@@ -183,12 +183,19 @@ def _serve(args: argparse.Namespace) -> int:
         settings = serve_settings(get_settings(), host=args.host, dev=args.dev)
     except LocalDevHostError as exc:
         raise SystemExit(f"vanban serve: {exc}") from exc
-    app = create_app(url, settings=settings)
     mode = ("local development mode: no API keys, loopback only"
             if settings.auth_mode == "local-dev" else "API keys required (vanban keys create)")
     print(f"vanban: serving {url} at http://{args.host}:{args.port}/ "
           f"(API under /v1, docs at /docs; {mode}); Ctrl-C stops", file=sys.stderr, flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    if args.workers > 1:
+        # Worker processes build their own app from the environment.
+        os.environ["VANBAN_STORE"] = url
+        os.environ["VANBAN_AUTH_MODE"] = settings.auth_mode
+        uvicorn.run("search_api.app:create_app", factory=True, host=args.host, port=args.port,
+                    log_level=args.log_level, workers=args.workers)
+        return 0
+    uvicorn.run(create_app(url, settings=settings), host=args.host, port=args.port,
+                log_level=args.log_level)
     return 0
 
 
@@ -240,6 +247,8 @@ def add_store_commands(commands: Any) -> None:
     serve.add_argument("--store", help=help_store)
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1,
+                       help="server processes (each opens the store; reads run in parallel)")
     serve.add_argument("--dev", action="store_true",
                        help="local development: no API keys, 127.0.0.1 only")
     serve.add_argument("--log-level", default="info",
