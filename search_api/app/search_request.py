@@ -1,19 +1,33 @@
-"""Turning search parameters (API or page) into a store ``SearchQuery``."""
+"""Turning search parameters (API or page) into a store ``SearchQuery``, and running it in
+one of the three modes (semantic and hybrid through one ``SemanticSearch`` per app)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, replace
 from datetime import date
+from typing import TYPE_CHECKING, Literal
 
-from search_api.store import SearchQuery
+from starlette.datastructures import State
 
-MODES = ("lexical", "semantic", "hybrid")
+from search_api.settings import Settings
+from search_api.store import SearchQuery, SearchResult, Store
+from search_api.store.base import TOP_CLEARANCE, clearance_rank
+
+if TYPE_CHECKING:
+    from search_api.semantic.search import SemanticSearch
+
+Mode = Literal["lexical", "semantic", "hybrid"]
+MODES: tuple[Mode, ...] = ("lexical", "semantic", "hybrid")
 MAX_SIZE = 100
 MAX_PAGE = 10_000
+_OPENING = threading.Lock()
+"""Held while an app's ``SemanticSearch`` is opened (the first time embeds what lacks vectors)."""
 
 
 class ModeUnavailableError(ValueError):
-    """A search mode that this version cannot run yet."""
+    """A search mode this server cannot run (the semantic extra is missing, or the store
+    keeps no vectors); the message says why."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,11 +45,7 @@ class SearchParams:
     mode: str = "lexical"
 
     def to_query(self, *, order: str = "relevance") -> SearchQuery:
-        """The store query for this page; ``ModeUnavailableError`` for semantic or hybrid."""
-        if self.mode != "lexical":
-            raise ModeUnavailableError(
-                f"mode {self.mode!r} is not available yet: only 'lexical' search exists until"
-                " the semantic (precedents) search lands")
+        """The store query for this page (the mode is applied by ``run_search``)."""
         size = max(1, min(self.size, MAX_SIZE))
         return SearchQuery(
             text=self.q.strip(), doc_type=self.doc_type or None, issuer=self.issuer or None,
@@ -45,6 +55,59 @@ class SearchParams:
             order="date" if order == "date" else "relevance",
             offset=(max(1, self.page) - 1) * size, limit=size,
         )
+
+
+def mode_or_lexical(value: str | None) -> Mode:
+    """A form's ``mode`` field: one of ``MODES``, anything else -> ``"lexical"``."""
+    return value if value in MODES else "lexical"
+
+
+def semantic_search(state: State, settings: Settings) -> SemanticSearch:
+    """The app's ``SemanticSearch`` (kept on ``state``), opened on first use: that first call
+    embeds the stored documents that have no vectors yet. ``ModeUnavailableError`` when the
+    semantic extra is missing or the store cannot keep vectors."""
+    from search_api.semantic import missing_extra
+
+    problem = missing_extra(settings.embedder)
+    if problem is not None:
+        raise ModeUnavailableError(problem)
+    found: SemanticSearch | None = getattr(state, "semantic_search", None)
+    if found is not None:
+        return found
+    with _OPENING:
+        found = getattr(state, "semantic_search", None)
+        if found is None:
+            from search_api.semantic.embedders import EmbedderUnavailableError
+            from search_api.semantic.stores import SemanticUnavailableError, open_semantic
+
+            try:
+                found = open_semantic(state.store, embedder_spec=settings.embedder)
+            except (SemanticUnavailableError, EmbedderUnavailableError) as exc:
+                raise ModeUnavailableError(f"semantic search is not available: {exc}") from exc
+            state.semantic_search = found
+    return found
+
+
+def semantic_available(state: State, settings: Settings) -> SemanticSearch | None:
+    """The app's ``SemanticSearch``, or None where semantic search cannot run."""
+    try:
+        return semantic_search(state, settings)
+    except ModeUnavailableError:
+        return None
+
+
+def run_search(state: State, settings: Settings, query: SearchQuery, mode: Mode,
+               clearance: int) -> SearchResult:
+    """``query`` in ``mode``, showing only documents of clearance rank at most ``clearance``."""
+    store: Store = state.store
+    limited = replace(query, max_clearance=None if clearance >= TOP_CLEARANCE else clearance)
+    if mode == "lexical":
+        return store.search(replace(query, max_clearance=clearance))
+    result = semantic_search(state, settings).search(limited, mode)
+    shown = [hit for hit in result.hits
+             if clearance_rank(hit.metadata.get("confidentiality")) <= clearance]
+    return SearchResult(total=result.total - (len(result.hits) - len(shown)), hits=shown,
+                        facets=result.facets)
 
 
 def iso_or_none(value: str | None) -> str | None:

@@ -1,20 +1,31 @@
-"""Documents like a given one, lexically: its subject's word pairs searched one by one.
+"""Documents like a given one, and its precedents, as a principal may see them.
 
-A stand-in until the semantic search issue lands: each pair of neighbouring subject words
-("thi đua", "khen thưởng") is searched as a phrase and the scores are summed per document.
+* Semantic (when the ``semantic`` extra is installed): ``search_api.semantic.precedents``,
+  with the documents above the caller's clearance dropped.
+* Lexical stand-in otherwise: each pair of neighbouring subject words ("thi đua", "khen
+  thưởng") is searched as a phrase and the scores are summed per document.
 """
 
 from __future__ import annotations
 
 import re
 from itertools import pairwise
+from typing import TYPE_CHECKING, Any
 
 from nlp.record import Record
 from search_api.store import Hit, SearchQuery, Store
+from search_api.store.base import clearance_rank
 
-NOTE = ("lexical stand-in: documents sharing word pairs of this document's subject;"
-        " semantic similarity comes with the precedents issue")
+if TYPE_CHECKING:
+    from search_api.semantic.precedents import Precedents, Related
+    from search_api.semantic.search import SemanticSearch
+
+NOTE = ("lexical stand-in: documents sharing word pairs of this document's subject"
+        " (install the semantic extra for similarity in meaning)")
+SEMANTIC_NOTE = "semantic: documents whose text is nearest in meaning (multilingual-e5)"
 MAX_PAIRS = 12
+OVERFETCH = 3
+"""Ask for this many times the wanted related documents, since secret ones are dropped."""
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -45,3 +56,30 @@ def similar(store: Store, record: Record, *, limit: int = 10,
             hits.setdefault(hit.id, hit)
     best = sorted(scores, key=lambda doc_id: (-scores[doc_id], doc_id))[:limit]
     return [Hit(doc_id, round(scores[doc_id], 4), hits[doc_id].metadata) for doc_id in best]
+
+
+def cleared(metadata: dict[str, Any], clearance: int) -> bool:
+    """True when a document with ``metadata`` is visible at ``clearance``."""
+    return clearance_rank(metadata.get("confidentiality")) <= clearance
+
+
+def _visible(found: list[Related], clearance: int, limit: int) -> list[Related]:
+    return [r for r in found if cleared(r.metadata, clearance)][:limit]
+
+
+def semantic_similar(search: SemanticSearch, record: Record, *, limit: int,
+                     clearance: int) -> list[Related]:
+    """Up to ``limit`` documents nearest in meaning to ``record`` that ``clearance`` shows."""
+    from search_api.semantic.precedents import similar as nearest
+
+    return _visible(nearest(search, record, limit=limit * OVERFETCH), clearance, limit)
+
+
+def visible_precedents(search: SemanticSearch, record: Record, *, limit: int,
+                       clearance: int) -> Precedents:
+    """``record``'s precedents and citation neighbours that ``clearance`` shows."""
+    from search_api.semantic.precedents import Precedents, precedents
+
+    found = precedents(search, record, limit=limit * OVERFETCH)
+    return Precedents(found.kind, _visible(found.earlier, clearance, limit),
+                      [r for r in found.neighbours if cleared(r.metadata, clearance)])

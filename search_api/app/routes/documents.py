@@ -1,14 +1,15 @@
-"""``/v1/documents``: search, one record, its original file, upload, citations, similar."""
+"""``/v1/documents``: search (lexical, semantic, hybrid), one record, its original file,
+upload, citations, similar documents, precedents."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Form, HTTPException, Query, UploadFile
+from fastapi import APIRouter, Form, HTTPException, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, JSONResponse
+from pydantic import BaseModel, Field
 
 from search_api.app import similar as similar_docs
 from search_api.app.deps import (
@@ -22,12 +23,18 @@ from search_api.app.deps import (
 from search_api.app.schemas import (
     CitationOut,
     CitationsOut,
-    HitOut,
     SearchOut,
-    SimilarOut,
     UploadOut,
 )
-from search_api.app.search_request import MAX_PAGE, MAX_SIZE, ModeUnavailableError, SearchParams
+from search_api.app.search_request import (
+    MAX_PAGE,
+    MAX_SIZE,
+    ModeUnavailableError,
+    SearchParams,
+    run_search,
+    semantic_available,
+    semantic_search,
+)
 from search_api.app.uploads import (
     UploadTooLargeError,
     ingest_saved,
@@ -41,13 +48,39 @@ from search_api.store.records import record_to_dict
 router = APIRouter(prefix="/documents", tags=["documents"])
 
 
+class RelatedOut(BaseModel):
+    id: str
+    score: float
+    metadata: dict[str, Any]
+    why: list[str] = Field(default_factory=list, description="why it is related, e.g."
+                           " 'same award form: bang_khen', 'cited by this document (…)'")
+    highlights: list[str] = Field(default_factory=list)
+
+
+class SimilarOut(BaseModel):
+    id: str
+    mode: Literal["lexical", "semantic"]
+    note: str
+    hits: list[RelatedOut]
+
+
+class PrecedentsOut(BaseModel):
+    id: str
+    kind: Literal["award", "subject"] = Field(
+        description="award: earlier decisions with the same award form; subject: earlier"
+                    " documents on the same subject")
+    earlier: list[RelatedOut]
+    neighbours: list[RelatedOut] = Field(description="stored documents it cites or cited by")
+
+
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
 @router.get("", response_model=SearchOut, summary="Search documents")
 def search_documents(
-    store: StoreDep,
+    request: Request,
+    settings: SettingsDep,
     principal: ReaderDep,
     q: str = "",
     doc_type: str | None = None,
@@ -64,16 +97,19 @@ def search_documents(
 ) -> dict[str, Any]:
     """Full-text search (diacritics optional, document numbers typed loosely) with filters.
 
-    ``mode``: only ``lexical`` exists now; ``semantic`` and ``hybrid`` answer 400 until the
-    precedents issue lands. Without ``q``, documents come newest first.
+    ``mode``: ``lexical`` (BM25), ``semantic`` (nearest in meaning) or ``hybrid`` (both,
+    fused by rank); the last two need the ``semantic`` extra (400 saying what to install
+    without it), and the first such search embeds stored documents that lack vectors.
+    Without ``q``, documents come newest first in every mode.
     """
     params = SearchParams(q, doc_type, issuer, signer, _iso(date_from), _iso(date_to), entity,
                           award_kind, page, size, mode)
     try:
-        query = params.to_query(order=order)
+        result = run_search(request.app.state, settings, params.to_query(order=order), mode,
+                            principal.clearance)
     except ModeUnavailableError as exc:
         raise HTTPException(status_code=400, detail=str(exc)) from exc
-    return store.search(replace(query, max_clearance=principal.clearance)).to_dict()
+    return result.to_dict()
 
 
 @router.post("", response_model=UploadOut, summary="Upload a file to ingest",
@@ -140,9 +176,34 @@ def get_citations(record: RecordDep, store: StoreDep, principal: ReaderDep) -> C
 
 
 @router.get("/{doc_id}/similar", response_model=SimilarOut, summary="Similar documents")
-def get_similar(record: RecordDep, store: StoreDep, principal: ReaderDep,
+def get_similar(request: Request, record: RecordDep, store: StoreDep, settings: SettingsDep,
+                principal: ReaderDep,
                 size: Annotated[int, Query(ge=1, le=MAX_SIZE)] = 10) -> SimilarOut:
-    """Lexical for now: documents sharing word pairs of this one's subject (see ``note``)."""
-    hits = similar_docs.similar(store, record, limit=size, max_clearance=principal.clearance)
-    return SimilarOut(id=record.id, mode="lexical", note=similar_docs.NOTE,
-                      hits=[HitOut(**hit.to_dict()) for hit in hits])
+    """Documents nearest in meaning (``mode: semantic``) when the semantic extra is
+    installed, else those sharing word pairs of this one's subject (``mode: lexical``)."""
+    search = semantic_available(request.app.state, settings)
+    if search is None:
+        hits = similar_docs.similar(store, record, limit=size, max_clearance=principal.clearance)
+        return SimilarOut(id=record.id, mode="lexical", note=similar_docs.NOTE,
+                          hits=[RelatedOut(**hit.to_dict()) for hit in hits])
+    found = similar_docs.semantic_similar(search, record, limit=size,
+                                          clearance=principal.clearance)
+    return SimilarOut(id=record.id, mode="semantic", note=similar_docs.SEMANTIC_NOTE,
+                      hits=[RelatedOut(**related.to_dict()) for related in found])
+
+
+@router.get("/{doc_id}/precedents", response_model=PrecedentsOut, summary="Precedents",
+            responses={400: {"description": "the semantic extra is not installed"}})
+def get_precedents(request: Request, record: RecordDep, settings: SettingsDep,
+                   principal: ReaderDep,
+                   size: Annotated[int, Query(ge=1, le=MAX_SIZE)] = 10) -> dict[str, Any]:
+    """Of an award decision: earlier decisions with an award of the same form, by how close
+    their reasons are; of any other document: earlier documents on the same subject. Both
+    with the citation neighbours. Only documents the key is cleared for."""
+    try:
+        search = semantic_search(request.app.state, settings)
+    except ModeUnavailableError as exc:
+        raise HTTPException(status_code=400, detail=str(exc)) from exc
+    found = similar_docs.visible_precedents(search, record, limit=size,
+                                            clearance=principal.clearance)
+    return {"id": record.id, **found.to_dict()}

@@ -5,25 +5,41 @@ Server-rendered, plain forms and links: everything works without JavaScript.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from search_api.app.deps import PageReaderDep, StoreDep, today, visible
+from nlp.record import Record
+from search_api.app import similar as similar_docs
+from search_api.app.deps import PageReaderDep, SettingsDep, StoreDep, today, visible
+from search_api.app.labels import label
 from search_api.app.marking import mark_text, record_spans
-from search_api.app.search_request import MAX_PAGE, SearchParams, iso_or_none
+from search_api.app.search_request import (
+    MAX_PAGE,
+    ModeUnavailableError,
+    SearchParams,
+    iso_or_none,
+    mode_or_lexical,
+    run_search,
+    semantic_available,
+)
 from search_api.app.task_query import STATUSES, TaskQuery, assignee_names, find_tasks
 from search_api.app.templating import templates
 from search_api.app.visibility import visible_citations
+from search_api.auth.roles import Principal
+from search_api.settings import Settings
+from search_api.store import Store
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 10
 BOARD_ROWS = 500
 """The most rows the task board shows (the counts cover every match)."""
 FILTERS = ("doc_type", "issuer", "signer", "entity", "award_kind", "date_from", "date_to")
+RELATED = 5
+"""Precedents and similar documents listed on a document page."""
+MODES_SHOWN = (("lexical", "Từ khóa"), ("semantic", "Ngữ nghĩa"), ("hybrid", "Kết hợp"))
 
 
 def _page(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
@@ -37,11 +53,47 @@ def _int(value: str | None, default: int) -> int:
         return default
 
 
+def why_label(why: str) -> str:
+    """A precedent's reason in Vietnamese: ``"same award form: bang_khen"`` -> ``"Cùng hình
+    thức khen thưởng: Bằng khen"``, ``"cites this document (basis)"`` -> ``"Dẫn chiếu văn bản
+    này (Căn cứ)"``; an unknown reason is shown as it is."""
+    if ": " in why:
+        head, value = why.split(": ", 1)
+        return f"{label('related_why', head)}: {label('award_kinds', value)}"
+    if why.endswith(")") and " (" in why:
+        head, detail = why[:-1].split(" (", 1)
+        return f"{label('related_why', head)} ({label('citation_roles', detail)})"
+    return label("related_why", why)
+
+
+def _related(request: Request, settings: Settings, store: Store, record: Record,
+             principal: Principal) -> dict[str, Any]:
+    """The page's "Tiền lệ và văn bản tương tự" section: precedents when semantic search
+    runs here, else the lexical stand-in for similar documents."""
+    search = semantic_available(request.app.state, settings)
+    if search is None:
+        hits = similar_docs.similar(store, record, limit=RELATED,
+                                    max_clearance=principal.clearance)
+        why = [label("related_why", "similar subject words")]
+        rows = [{"id": h.id, "metadata": h.metadata, "why": why} for h in hits]
+        return {"kind": "lexical", "earlier": rows, "neighbours": []}
+    found = similar_docs.visible_precedents(search, record, limit=RELATED,
+                                            clearance=principal.clearance)
+    return {"kind": found.kind,
+            "earlier": [{"id": r.id, "metadata": r.metadata, "why": [why_label(w) for w in r.why]}
+                        for r in found.earlier],
+            "neighbours": [{"id": r.id, "metadata": r.metadata,
+                            "why": [why_label(w) for w in r.why]} for r in found.neighbours]}
+
+
 @router.get("/", response_class=HTMLResponse)
-def search_page(request: Request, store: StoreDep, principal: PageReaderDep) -> HTMLResponse:
-    """Search box, filters, facets as links, hits with highlighted fragments."""
+def search_page(request: Request, settings: SettingsDep,
+                principal: PageReaderDep) -> HTMLResponse:
+    """Search box with its mode, filters, facets as links, hits with highlighted fragments."""
     args = request.query_params
     params = {key: args.get(key, "").strip() for key in ("q", *FILTERS)}
+    mode = mode_or_lexical(args.get("mode"))
+    params["mode"] = "" if mode == "lexical" else mode
     params["date_from"] = iso_or_none(params["date_from"]) or ""
     params["date_to"] = iso_or_none(params["date_to"]) or ""
     page = _int(args.get("page"), 1)
@@ -50,16 +102,25 @@ def search_page(request: Request, store: StoreDep, principal: PageReaderDep) -> 
         signer=params["signer"] or None, entity=params["entity"] or None,
         award_kind=params["award_kind"] or None, date_from=params["date_from"] or None,
         date_to=params["date_to"] or None, page=page, size=PAGE_SIZE)
-    result = store.search(replace(search.to_query(), max_clearance=principal.clearance))
+    unavailable = None
+    try:
+        result = run_search(request.app.state, settings, search.to_query(), mode,
+                            principal.clearance)
+    except ModeUnavailableError as exc:  # shown above lexical results
+        unavailable, mode, params["mode"] = str(exc), "lexical", ""
+        result = run_search(request.app.state, settings, search.to_query(), mode,
+                            principal.clearance)
     pages = max(1, -(-result.total // PAGE_SIZE))
     return _page(request, "search.html", {
         "params": params, "result": result, "page": page, "pages": pages, "size": PAGE_SIZE,
         "active": [(key, params[key]) for key in FILTERS if params[key]],
+        "mode": mode, "modes": MODES_SHOWN, "unavailable": unavailable,
     })
 
 
+
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
-def document_page(request: Request, doc_id: str, store: StoreDep,
+def document_page(request: Request, doc_id: str, store: StoreDep, settings: SettingsDep,
                   principal: PageReaderDep) -> HTMLResponse:
     """The text with every extracted field marked, beside the structured panel."""
     record = store.get(doc_id)
@@ -74,6 +135,7 @@ def document_page(request: Request, doc_id: str, store: StoreDep,
                                                                       record_spans(record)),
         "statuses": statuses, "as_of": as_of,
         "citations": visible_citations(store, store.citations(record.id), principal),
+        "related": _related(request, settings, store, record, principal),
     })
 
 
