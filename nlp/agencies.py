@@ -14,10 +14,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from nlp.datafiles import load_yaml
 
 _DASHES = re.compile(r"\s*[‐‑‒–—―−]\s*|\s+-\s*|\s*-\s+")
 _SPACES = re.compile(r"\s+")
@@ -79,11 +78,8 @@ class _Lexicon:
     abbreviations: dict[str, str]
 
 
-@lru_cache(maxsize=1)
 def _raw() -> dict[str, Any]:
-    text = resources.files("nlp").joinpath("data/agencies.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
-    return data
+    return load_yaml("agencies.yaml")
 
 
 @lru_cache(maxsize=1)

@@ -16,9 +16,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from nlp.datafiles import load_yaml
 
 _NEIGHBOUR_REACH = 3
 """How many lines (blank ones included) a page number may sit from its running head."""
@@ -40,7 +39,7 @@ class _Patterns:
 
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
-    raw = yaml.safe_load(resources.files("nlp").joinpath("data/furniture.yaml").read_text("utf-8"))
+    raw = load_yaml("furniture.yaml")
 
     def many(key: str) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(p) for p in raw[key])

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from nlp.datafiles import load_yaml
 
 _NOT_WORD = r"(?![\wÀ-ỹ])"
 
@@ -40,12 +39,9 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
-@lru_cache(maxsize=1)
 def load_data() -> dict[str, Any]:
     """The raw contents of nlp/data/awards.yaml."""
-    raw = resources.files("nlp").joinpath("data/awards.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(raw)
-    return data
+    return load_yaml("awards.yaml")
 
 
 @lru_cache(maxsize=1)

@@ -9,10 +9,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from nlp.datafiles import load_yaml
 
 # One part of a symbol ("NĐ", "TTg", "BLĐTBXH", "QH15"); digits only after QH (elsewhere
 # they are a footnote mark glued on: "NĐ-CP4").
@@ -80,12 +79,9 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
-@lru_cache(maxsize=1)
 def load_data() -> dict[str, Any]:
     """The raw contents of nlp/data/citation.yaml."""
-    raw = resources.files("nlp").joinpath("data/citation.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(raw)
-    return data
+    return load_yaml("citation.yaml")
 
 
 @lru_cache(maxsize=1)

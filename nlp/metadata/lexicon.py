@@ -5,12 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
 from nlp.agencies import clean_name, fold
+from nlp.datafiles import load_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,9 +26,7 @@ class DocTypes:
 
 
 def _load(name: str) -> dict[str, Any]:
-    text = resources.files("nlp").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
-    return data
+    return load_yaml(name)
 
 
 def letters_key(text: str) -> str:

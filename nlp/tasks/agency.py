@@ -14,7 +14,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import cast
 
-from nlp.tasks.lexicon import load_yaml
+from nlp.datafiles import load_yaml
 
 _SPACES = re.compile(r"\s+")
 _DASH = re.compile(r"\s*[–—-]\s*")

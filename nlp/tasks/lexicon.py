@@ -6,10 +6,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import Any
 
-import yaml
+from nlp.datafiles import load_yaml
 
 
 @lru_cache(maxsize=1)
@@ -37,13 +35,6 @@ def upper_class() -> str:
 def _upper_class() -> str:
     letters = "".join(chr(c) for c in range(0xC0, 0x1EFA) if chr(c).isupper())
     return "[A-Z" + re.escape(letters) + "]"
-
-
-def load_yaml(name: str) -> dict[str, Any]:
-    """A data file of ``nlp/data`` as a dict."""
-    text = resources.files("nlp").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
-    return data
 
 
 @dataclass(frozen=True, slots=True)

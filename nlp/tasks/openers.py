@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from nlp.datafiles import load_yaml
 from nlp.tasks.clauses import Subject, subject
-from nlp.tasks.lexicon import fold, load_yaml
+from nlp.tasks.lexicon import fold
 from nlp.tasks.names import name_list
 from nlp.tasks.words import Token, predicate_len, tokenize
 

@@ -9,7 +9,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from nlp.tasks.lexicon import fold, load_yaml, rules
+from nlp.datafiles import load_yaml
+from nlp.tasks.lexicon import fold, rules
 
 
 class Token(NamedTuple):

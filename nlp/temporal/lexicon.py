@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from nlp.datafiles import load_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,11 +23,8 @@ class TemporalLexicon:
     anchors_unknown: tuple[str, ...]
 
 
-@lru_cache(maxsize=1)
 def _raw() -> dict[str, Any]:
-    text = resources.files("nlp").joinpath("data/temporal.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
-    return data
+    return load_yaml("temporal.yaml")
 
 
 @lru_cache(maxsize=1)
