@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 import numpy.typing as npt
@@ -215,7 +216,19 @@ class SqliteVectors:
         return self._matrix
 
 
-def fill_missing(index: SqliteVectors, load: Callable[[str], Record | None], *,
+@runtime_checkable
+class Fillable(Protocol):
+    """What ``fill_missing`` needs of a vector index (SQLite's or Elasticsearch's)."""
+
+    @property
+    def embedder(self) -> Embedder: ...
+
+    def missing(self, *, limit: int = 100) -> list[str]: ...
+
+    def put_vectors(self, doc_id: str, chunks: Sequence[Chunk], vectors: Vectors) -> None: ...
+
+
+def fill_missing(index: Fillable, load: Callable[[str], Record | None], *,
                  batch: int = 16, limit: int | None = None) -> int:
     """Embed stored documents that have no vectors yet (e.g. ingested before semantic search
     was turned on); ``load`` reads a record by id. Returns how many were embedded."""

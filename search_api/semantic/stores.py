@@ -12,7 +12,7 @@ from typing import cast
 from search_api.semantic.embedders import DEFAULT_EMBEDDER, Embedder, shared_embedder
 from search_api.semantic.index import VectorIndex
 from search_api.semantic.search import SemanticSearch
-from search_api.semantic.sqlite_vectors import SqliteVectors, fill_missing
+from search_api.semantic.sqlite_vectors import Fillable, SqliteVectors, fill_missing
 from search_api.store.base import Store
 
 
@@ -40,6 +40,6 @@ def open_semantic(store: Store, *, embedder: Embedder | None = None,
     (the first call after ingesting with semantic search off takes a while)."""
     chosen = embedder or shared_embedder(embedder_spec)
     index = vector_index(store, chosen)
-    if fill and isinstance(index, SqliteVectors):
+    if fill and isinstance(index, Fillable):
         fill_missing(index, store.get)
     return SemanticSearch(store, index, chosen)

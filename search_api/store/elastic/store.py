@@ -19,6 +19,7 @@ from elasticsearch import Elasticsearch
 
 from nlp.record import Record
 from search_api.query import ParsedQuery, parse_query
+from search_api.semantic.embedders import Embedder
 from search_api.store.base import (
     Citations,
     EntityCount,
@@ -29,7 +30,7 @@ from search_api.store.base import (
     TaskFilter,
     TaskRow,
 )
-from search_api.store.elastic import bulk, queries, reads, schema
+from search_api.store.elastic import bulk, queries, reads, schema, vectors
 from search_api.store.elastic import documents as docs
 from search_api.store.elastic.config import ElasticConfig
 from search_api.store.elastic.highlights import render
@@ -56,6 +57,7 @@ class ElasticStore:
         self.config = config
         self.client = client or make_client(config)
         self.indices = Indices(self.client, config)
+        self._vectors: dict[str, vectors.ElasticVectors] = {}
         if stale := self.indices.ensure():
             log.info("%s: %s hold an older schema: rebuilding", config.prefix, ", ".join(stale))
             self.reindex()
@@ -125,6 +127,9 @@ class ElasticStore:
                             "_source": {"path": path, "doc_id": doc_id, "sha256": sha256, "at": now}})
             actions.append({"_op_type": "delete", "_index": target["failures"], "_id": pid})
         self._write(actions, *schema.KINDS)
+        vectors.forget(self.client, self.config.prefix, set(counts))  # rewritten: stale vectors
+        for index in self._vectors.values():
+            index.index_records([record for record, _ in records.values()])
         if released := released - set(held.values()):
             self._delete_unheld(released)
         return len(records)
@@ -162,6 +167,7 @@ class ElasticStore:
         actions += [{"_op_type": "delete", "_index": target["sources"],
                      "_id": docs.path_id(s["path"])} for s in self._paths_of(doc_ids)]
         self._write(actions, *schema.KINDS)
+        vectors.forget(self.client, self.config.prefix, set(counts))
         return set(counts)
 
     def delete(self, doc_id: str) -> bool:
@@ -290,9 +296,19 @@ class ElasticStore:
                 marks = highlight(text, tuple(parsed.terms()))
         return Hit(hit["_source"]["id"], score, record.get("metadata", {}), marks)
 
+    def vector_index(self, embedder: Embedder) -> vectors.ElasticVectors:
+        """The chunk vectors of ``embedder`` (a ``VectorIndex``); from now on this store
+        embeds the records it writes into it."""
+        if embedder.name not in self._vectors:
+            self._vectors[embedder.name] = vectors.ElasticVectors(self.client, self.indices,
+                                                                  embedder)
+        return self._vectors[embedder.name]
+
     def drop(self) -> None:
         """Delete every index and template of this store (throw-away stores, tests)."""
         self.indices.drop()
+        vectors.drop(self.client, self.config.prefix)
+        self._vectors.clear()
 
     def close(self) -> None:
         """Make this store's writes searchable (one refresh at the end of an ingest), let go."""
