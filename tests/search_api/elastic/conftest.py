@@ -11,29 +11,12 @@ import pytest
 
 pytest.importorskip("elasticsearch", reason="the Elasticsearch tests need pip install 'vanban[es]'")
 
-from search_api.store.elastic.emulator import EmulatorError, running_emulator
 from search_api.store.elastic.store import ElasticStore
 
 
 def on_emulator() -> bool:
     """True when the tests run against noida-db rather than a real cluster."""
     return not os.environ.get("VANBAN_ES_URL")
-
-
-@pytest.fixture(scope="session")
-def es_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """``$VANBAN_ES_URL``, else noida-db's Elasticsearch API started for this session
-    (failing, not skipping, in CI when noida-db is missing)."""
-    if not on_emulator():
-        yield os.environ["VANBAN_ES_URL"].rstrip("/")
-        return
-    try:
-        with running_emulator(tmp_path_factory.mktemp("es-emulator")) as url:
-            yield url
-    except EmulatorError as exc:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"Elasticsearch tests cannot run in CI: {exc}")
-        pytest.skip(f"no Elasticsearch to test against: {exc} (or set VANBAN_ES_URL)")
 
 
 @pytest.fixture

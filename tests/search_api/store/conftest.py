@@ -6,7 +6,6 @@ parameter that skips when its server does not answer).
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -48,23 +47,6 @@ _FACTORIES: dict[str, Callable[[Path], StoreFactory]] = {
 
 
 ELASTICSEARCH = "elasticsearch"
-
-
-@pytest.fixture(scope="session")
-def es_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """``$VANBAN_ES_URL``, else noida-db's Elasticsearch API started for this session."""
-    from search_api.store.elastic.emulator import EmulatorError, running_emulator
-
-    if os.environ.get("VANBAN_ES_URL"):
-        yield os.environ["VANBAN_ES_URL"].rstrip("/")
-        return
-    try:
-        with running_emulator(tmp_path_factory.mktemp("es-emulator")) as url:
-            yield url
-    except EmulatorError as exc:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"Elasticsearch suite cannot run in CI: {exc}")
-        pytest.skip(f"no Elasticsearch to test against: {exc} (or set VANBAN_ES_URL)")
 
 
 def _elasticsearch(request: pytest.FixtureRequest) -> StoreFactory:
