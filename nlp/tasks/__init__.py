@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from nlp.record import Deadline, Task
+from nlp.record import Task
+from nlp.tasks.action import STRIP, action_text
 from nlp.tasks.agency import canonical
-from nlp.tasks.blocks import LETTER, UNMARKED, Block, split_blocks
+from nlp.tasks.blocks import LETTER, UNMARKED, Block, no_task_blocks, split_blocks
 from nlp.tasks.clauses import coordinators, report_to, subject
 from nlp.tasks.lexicon import fold, rules
 from nlp.tasks.openers import done_by, opened_subject, opened_verb
@@ -39,9 +40,6 @@ _INTRO_VERBS = (
     "tiep tuc",
 )
 _FOLLOWING = re.compile(r"\b(?:nhu sau|sau day|sau)\s*:\s*$")
-_TAIL = re.compile(r"(?:[\s,;(]*(?:hoàn\s+thành|xong|thời\s+hạn|và))+[\s,;(]*$", re.IGNORECASE)
-_EMPTY_PARENS = re.compile(r"\(\s*[,;.]?\s*\)")
-_STRIP = " \t\n,;:.-–/|"
 
 
 @dataclass(slots=True)
@@ -120,7 +118,7 @@ def _is_caps_heading(text: str, block: Block) -> bool:
 
 def _finish(text: str, draft: _Draft, issued_date: str | None, year: int | None) -> Task | None:
     end = draft.end
-    while end > draft.action and text[end - 1] in _STRIP:
+    while end > draft.action and text[end - 1] in STRIP:
         end -= 1
     body = text[draft.start : end]
     if rules().not_tasks.search(body):
@@ -133,7 +131,7 @@ def _finish(text: str, draft: _Draft, issued_date: str | None, year: int | None)
     deadline = find_deadline(
         text[draft.start : end], issued_date=issued_date, offset=draft.start, year=year
     )
-    action = _action(text, action_start, end, deadline)
+    action = action_text(text, action_start, end, deadline)
     if not action:
         return None
     raw = draft.names
@@ -157,45 +155,17 @@ def _unique(names: object) -> list[str]:
     return out
 
 
-def _action(text: str, start: int, end: int, deadline: Deadline | None) -> str:
-    if deadline is not None and start <= deadline.start < end:
-        parts = [text[start : deadline.start], text[deadline.end : end]]
-        if not parts[0].strip(_STRIP):
-            parts[1] = parts[1].lstrip(_STRIP)
-        else:
-            parts[0] = _TAIL.sub("", parts[0])
-        raw = " ".join(parts)
-    else:
-        raw = text[start:end]
-    raw = _balance(_EMPTY_PARENS.sub("", _SPACES.sub(" ", raw)))
-    raw = raw.replace(" .", ".").replace(" ,", ",")
-    return _TAIL.sub("", raw.strip(_STRIP)).strip(_STRIP)
-
-
-def _balance(text: str) -> str:
-    """Drop a ")" left without its "(" (and a "(" left open) once a deadline is cut out."""
-    out: list[str] = []
-    open_at: list[int] = []
-    for char in text:
-        if char == "(":
-            open_at.append(len(out))
-        elif char == ")":
-            if not open_at:
-                continue
-            open_at.pop()
-        out.append(char)
-    for index in reversed(open_at):
-        del out[index]
-    return "".join(out)
-
-
 def extract_tasks(text: str, *, issued_date: str | None) -> list[Task]:
     """The tasks assigned in ``text``, in text order (offsets into ``text``)."""
     drafts: list[_Draft] = []
     stack: list[_Level] = []
     last_rank = -1
     starts = _start_regex()
-    for block in split_blocks(text):
+    blocks = split_blocks(text)
+    skipped = no_task_blocks(text, blocks)
+    for number, block in enumerate(blocks):
+        if number in skipped:
+            continue
         marked = block.rank != UNMARKED
         if marked:
             while stack and stack[-1].rank >= block.rank:
@@ -226,6 +196,9 @@ def extract_tasks(text: str, *, issued_date: str | None) -> list[Task]:
             elif found is None and (later := done_by(text, cs, ce)) is not None:
                 toks, found = later
             if found is not None and found.action is not None:
+                if rules().not_tasks.search(text[cs:ce]):
+                    current = None  # the closing article hands nothing down to an annex
+                    continue
                 names = _names(text, found.names)
                 if ends_colon and ce >= block.end and _FOLLOWING.search(fold(text[cs:ce])):
                     level.names = _intro(text, cs, ce)
@@ -288,7 +261,7 @@ def _table_tasks(text: str, issued_date: str | None) -> list[Task | None]:
             Task(
                 assignees=_unique(canonical(n) for n in raw),
                 coordinators=_unique(canonical(n) for n in _names(text, coords)),
-                action=_SPACES.sub(" ", text[a:b]).strip(_STRIP),
+                action=_SPACES.sub(" ", text[a:b]).strip(STRIP),
                 deadline=deadline,
                 report_to=report_to(text, a, b),
                 start=start,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 from typing import cast
@@ -22,8 +23,13 @@ _DASH = re.compile(r"\s*[–—-]\s*")
 _TIGHT_COMMA = re.compile(r"(?<=[A-ZĐ&]),(?=[A-ZĐ])")
 
 
+def _new_tone(text: str) -> str:
+    """New tone placement (docs/annotation.md): "Uỷ ban" is written "Ủy ban"."""
+    return text.replace("Uỷ", "Ủy").replace("uỷ", "ủy").replace("UỶ", "ỦY")
+
+
 def _key(name: str) -> str:
-    text = _SPACES.sub(" ", name).strip(" ,;:.").replace("Uỷ", "Ủy").replace("uỷ", "ủy")
+    text = _new_tone(_SPACES.sub(" ", name).strip(" ,;:."))
     return _DASH.sub(" - ", text).lower()
 
 
@@ -55,7 +61,7 @@ def _fallback(name: str) -> str:
     found = table.get(_key(name))
     if found:
         return found
-    text = _DASH.sub(" - ", _SPACES.sub(" ", name).strip(" ,;:."))
+    text = _DASH.sub(" - ", _new_tone(_SPACES.sub(" ", name).strip(" ,;:.")))
     for short, full in prefixes:
         if text.startswith(short + " "):
             text = full + text[len(short) :]
@@ -73,7 +79,7 @@ def canonical(name: str) -> str:
     if not text:
         return text
     if text[:4].lower() == "các ":
-        return "C" + text[1:]
+        return "C" + _new_tone(text[1:])
     if " các " in text and not text.isupper():
         return _fallback(text)
     external = _external()
@@ -82,11 +88,38 @@ def canonical(name: str) -> str:
             result = external(text)
         except Exception:  # a helper's failure must not lose the task
             result = ""
-        if result and result != text and not _loses_capitals(text, result):
+        if (
+            result
+            and result != text
+            and not _loses_capitals(text, result)
+            and written_words_kept(text, result)
+        ):
             return result
     return _fallback(text)
 
 
 def _loses_capitals(written: str, result: str) -> bool:
     """``True`` when ``result`` only re-cases a mixed-case name (trusted as written)."""
-    return not written.isupper() and result.casefold() == written.casefold()
+    return not written.isupper() and _key(result) == _key(written)
+
+
+def _marks(word: str) -> tuple[str, list[str]]:
+    """(base letters, sorted combining marks) of a lower-case word."""
+    parts = unicodedata.normalize("NFD", word.lower().replace("đ", "d\u0335"))
+    marks = sorted(c for c in parts if unicodedata.combining(c))
+    return "".join(c for c in parts if not unicodedata.combining(c)), marks
+
+
+def written_words_kept(written: str, result: str) -> bool:
+    """``False`` when ``result`` puts other marks on a word of a mixed-case name written with
+    its marks ("danh tính" read as "danh tỉnh"); moving a tone ("Uỷ" -> "Ủy") and restoring
+    the marks of a word written without any ("Uy ban" -> "Ủy ban") are kept."""
+    old, new = written.split(), result.split()
+    if written.isupper() or len(old) != len(new):
+        return True
+    for a, b in zip(old, new, strict=True):
+        if a.isascii() or a.lower() == b.lower():
+            continue
+        if _marks(a) != _marks(b):
+            return False
+    return True

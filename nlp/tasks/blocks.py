@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from nlp.tasks.lexicon import fold
+from nlp.tasks.lexicon import fold, rules
 from nlp.tasks.words import dash_joints, predicate_len, tokenize
 
 # Ranks: a smaller rank is a higher heading. Paragraphs without a marker get UNMARKED.
@@ -32,6 +32,8 @@ _NOISE = re.compile(
 _LAST_WORD = re.compile(r"(\w+)[ \t]*\n$")
 _FIRST_WORD = re.compile(r"(\w+)")
 _END_OF_SENTENCE = (".", ":", ";", "!", "?")
+# A heading line shorter than this share of the text width is not wrapped text.
+_SHORT = 0.7
 
 
 @dataclass(slots=True)
@@ -87,8 +89,25 @@ def _verb_after_heading(text: str, block: Block, body: int, end: int) -> bool:
     return predicate_len(toks, 0, any_case=True) > 0
 
 
+def _wrap_width(text: str) -> int | None:
+    """The width the lines of a hard-wrapped text fill (``None`` for a short text)."""
+    lengths = sorted(len(line.rstrip()) for line in text.split("\n") if len(line.strip()) > 20)
+    return lengths[3 * len(lengths) // 4] if len(lengths) >= 10 else None
+
+
+def _short_heading(text: str, block: Block, width: int | None) -> bool:
+    """``True`` for a one-line numbered heading that ends well before the text width ("4.
+    Trách nhiệm phối hợp trong tổ chức thực hiện"): a capitalised line after it starts a
+    paragraph of its own ("Các Bộ: Y tế, … có trách nhiệm …")."""
+    if width is None or block.rank == UNMARKED or "\n" in text[block.start : block.end]:
+        return False
+    line_start = text.rfind("\n", 0, block.start) + 1
+    return len(text[line_start : block.end].rstrip()) < _SHORT * width
+
+
 def split_blocks(text: str) -> list[Block]:
     """The blocks of ``text`` in text order."""
+    width = _wrap_width(text)
     blocks: list[Block] = []
     current: Block | None = None
     gap = False
@@ -120,6 +139,7 @@ def split_blocks(text: str) -> list[Block]:
                 and not text[current.start : current.end].rstrip().endswith(_END_OF_SENTENCE)
                 and not _after_heading(text[current.start : current.end], text[body:end])
                 and not _verb_after_heading(text, current, body, end)
+                and not _short_heading(text, current, width)
             )
         ):
             current.end = end
@@ -128,3 +148,44 @@ def split_blocks(text: str) -> list[Block]:
             blocks.append(current)
         gap = False
     return blocks
+
+
+_FIRST_ARTICLE = re.compile(r"Điều\s+1\s*[.:]")
+
+
+def _enacting_formula(text: str, blocks: list[Block]) -> int | None:
+    """Index of the paragraph that enacts the document ("Chính phủ ban hành Nghị quyết …",
+    "Bộ trưởng … ban hành Thông tư …"): the last paragraph before the first article when
+    that article is "Điều 1", past a capitals line ("QUYẾT NGHỊ:")."""
+    for k, block in enumerate(blocks):
+        if block.rank != ARTICLE:
+            continue
+        marker = text[text.rfind("\n", 0, block.start) + 1 : block.start].strip()
+        if not _FIRST_ARTICLE.fullmatch(marker):
+            return None
+        for before in range(k - 1, -1, -1):
+            if blocks[before].rank != UNMARKED:
+                return None
+            if not text[blocks[before].start : blocks[before].end].isupper():
+                return before
+        return None
+    return None
+
+
+def no_task_blocks(text: str, blocks: list[Block]) -> set[int]:
+    """Indices of the blocks that assign nothing: the enacting formula (the document's own
+    preamble) and the articles that lay down a procedure, title and body ("Điều 3. Trình tự,
+    thủ tục thực hiện" / "a) Cơ quan bảo hiểm xã hội lập danh sách …")."""
+    skipped: set[int] = set()
+    formula = _enacting_formula(text, blocks)
+    if formula is not None:
+        skipped.add(formula)
+    titles = rules().procedure_articles
+    procedure = False
+    for k, block in enumerate(blocks):
+        if block.rank <= ARTICLE:
+            title = fold(text[block.start : min(block.end, block.start + 40)]).lstrip()
+            procedure = block.rank == ARTICLE and title.startswith(titles)
+        if procedure:
+            skipped.add(k)
+    return skipped

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from nlp.tasks.lexicon import fold, rules
-from nlp.tasks.names import name_end, name_list
-from nlp.tasks.words import Token, not_predicate, predicate_len, tokenize
+from nlp.tasks.names import name_end, name_list, topic_end
+from nlp.tasks.words import STOPS, Token, is_collective, not_predicate, predicate_len, tokenize
 from nlp.temporal.lexicon import deadline_regex
 
 
@@ -77,6 +77,24 @@ def _bare(toks: list[Token], ranges: list[tuple[int, int]]) -> bool:
     return " ".join(t.text.lower() for t in toks[a:b]) in rules().bare_heads
 
 
+def _after_places(toks: list[Token], j: int) -> int | None:
+    """Past the proper names listed after a collective and its colon ("các nước: Trung Quốc,
+    Ấn Độ, Cộng hoà Liên bang Nga | lựa chọn …"): the index of the verb, ``len(toks)`` when
+    the list closes the clause, ``None`` when no such list starts at ``j``."""
+    k = j
+    while k < len(toks) and k < j + 30:
+        t = toks[k].text
+        if predicate_len(toks, k):
+            return k if k > j else None
+        if t in {",", "-", "–", "và"} or t[0].isupper():
+            k += 1
+        elif t[0].isalpha() and t not in STOPS and k > j and toks[k - 1].text[0].isupper():
+            k += 1  # a lower-case word inside a name ("Cộng hoà")
+        else:
+            return None
+    return len(toks) if k == len(toks) and k > j else None
+
+
 def _aside(toks: list[Token], j: int) -> int:
     """Past a parenthesis that closes a heading: "12. Sở Nội vụ (Ban Thi đua Khen thưởng)"."""
     if j >= len(toks) or toks[j].text != "(":
@@ -101,6 +119,8 @@ def subject(text: str, toks: list[Token]) -> Subject | None:
     ranges, j = name_list(toks, i)
     if not ranges or _bare(toks, ranges):
         return None
+    if (remit := topic_end(toks, ranges[-1][0])) > j:
+        ranges[-1], j = (ranges[-1][0], remit), remit
     if not delegated:
         handed = _phrase_len(toks, j, lex.handovers)
         if handed:
@@ -115,9 +135,13 @@ def subject(text: str, toks: list[Token]) -> Subject | None:
         # "Giao Bộ X;" and a heading closed by a full stop ("2. Trung tâm Bảo tồn … .").
         return Subject(_spans(toks, ranges), None, bool(delegated))
     if toks[j].text == ":":
-        if not predicate_len(toks, j + 1, any_case=True):
+        if predicate_len(toks, j + 1, any_case=True):
+            return Subject(_spans(toks, ranges), j + 1, bool(delegated))
+        verb = _after_places(toks, j + 1) if is_collective(toks, ranges[-1][0]) else None
+        if verb is None:
             return None
-        return Subject(_spans(toks, ranges), j + 1, bool(delegated))
+        # "các Đại sứ quán các nước: Trung Quốc, Ấn Độ lựa chọn …" (a heading when no verb)
+        return Subject(_spans(toks, ranges), verb if verb < len(toks) else None, bool(delegated))
     passive = _phrase_len(toks, j, lex.passives)
     verb = predicate_len(toks, j + passive) if passive else 0
     after = j + passive + verb

@@ -54,6 +54,8 @@ class TaskRules:
     """(last word before, first word after) a comma that stays inside a name."""
     not_groups: frozenset[str]
     """Two-word phrases starting with a collective noun that are not collectives."""
+    not_heads: frozenset[str]
+    """Two-word phrases starting with a head word that name no body ("Trường hợp")."""
     not_verbs: frozenset[str]
     """Two-word nouns whose second word is also a verb ("công trình"), without diacritics."""
     verb_nouns: frozenset[str]
@@ -66,8 +68,12 @@ class TaskRules:
     list_heads: tuple[tuple[str, ...], ...]
     groups: dict[str, tuple[tuple[str, ...], ...]]
     """Collective nouns ("cơ quan", "bệnh viện") by first word, as lower-case word tuples."""
+    topic_heads: tuple[tuple[str, ...], ...]
+    """Heads of committees whose name goes on with "về" and their remit, lower case."""
     bare_heads: frozenset[str]
     """Heads that are no name on their own ("Cơ quan"), lower case."""
+    procedure_articles: tuple[str, ...]
+    """Openings of the titles of procedure articles, without diacritics."""
     skip_after_subject: re.Pattern[str]
     not_tasks: re.Pattern[str]
     report_heads: tuple[str, ...]
@@ -112,7 +118,10 @@ def rules() -> TaskRules:
             for a, b in (p.split(",") for p in raw["name_pairs"])
         ),
         not_groups=frozenset(w.lower() for w in raw["not_groups"]),
+        not_heads=frozenset(w.lower() for w in raw["not_heads"]),
+        topic_heads=tuple(tuple(w.lower().split()) for w in raw["topic_heads"]),
         bare_heads=frozenset(w.lower() for w in raw["bare_heads"]),
+        procedure_articles=tuple(fold(w) for w in raw["procedure_articles"]),
         skip_after_subject=re.compile(
             r"\s*,?\s*(?:" + "|".join(raw["skip_after_subject"]) + r")\s*,?\s*", re.IGNORECASE
         ),

@@ -83,7 +83,7 @@ def name_end(toks: list[Token], i: int) -> int:
             ):
                 j += 1
                 continue
-            if in_group and group_len(toks, j + 1):
+            if in_group and group_len(toks, j + 1) and not starts_name(toks, j + 1):
                 j += 1
                 continue
             if not nxt or nxt in PUNCT:
@@ -159,6 +159,9 @@ def _collective_end(toks: list[Token], j: int) -> int:
                 continue
             break
         g = group_len(toks, j)
+        if t == "các" and group_len(toks, j + 1):
+            j += 1 + group_len(toks, j + 1)  # "các Đại sứ quán các nước"
+            continue
         if low == "của" and j + 1 < len(toks) and toks[j + 1].text[0].isupper():
             after_of = True  # "các cơ quan, đơn vị của Trung ương", "… của Bộ Tài chính"
             j += 1
@@ -191,6 +194,33 @@ def _qualified_end(toks: list[Token], j: int) -> int:
         ):
             return j
     return j
+
+
+def topic_end(toks: list[Token], i: int) -> int:
+    """End of a committee named with its remit at ``i``, up to the verb of the clause: "Ban
+    Chỉ đạo quốc gia về tìm kiếm, quy tập … liệt sĩ | ban hành quy trình"; ``i`` when none."""
+    words = [t.text.lower() for t in toks[i : i + 4]]
+    head = next((h for h in rules().topic_heads if tuple(words[: len(h)]) == h), None)
+    if head is None:
+        return i
+    about = next(
+        (
+            k
+            for k in range(i + len(head), min(len(toks), i + len(head) + 4))
+            if toks[k].text.lower() == "về"
+        ),
+        None,
+    )
+    if about is None or any(not t.text.isalpha() for t in toks[i + len(head) : about]):
+        return i
+    if predicate_len(toks, about + 1):
+        return i  # "Ban Chỉ đạo về | xây dựng …": no remit
+    for k in range(about + 2, min(len(toks), about + 25)):
+        if toks[k].text in PUNCT:
+            return i
+        if predicate_len(toks, k):
+            return k
+    return i
 
 
 def name_list(toks: list[Token], i: int) -> tuple[list[tuple[int, int]], int]:

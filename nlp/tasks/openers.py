@@ -40,6 +40,12 @@ def _conditions() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(fold(w)) for w in raw["conditions"]) + r")\b")
 
 
+@lru_cache(maxsize=1)
+def _difficulties() -> re.Pattern[str]:
+    raw = load_yaml("task_rules.yaml")
+    return re.compile(r"\b(?:" + "|".join(re.escape(fold(w)) for w in raw["difficulties"]) + r")\b")
+
+
 def _opens(text: str, start: int, end: int) -> int | None:
     """Where the words after the opener start ("Đối với | các Sở, ngành: …"), or ``None``."""
     m = _openers().match(fold(text[start : min(end, start + 64)]))
@@ -59,7 +65,9 @@ def opened_subject(text: str, start: int, end: int) -> tuple[int, list[Token], S
         return None
     previous = after
     for cut in [after, *_cuts(text, start, end)]:
-        if _conditions().search(fold(text[start:cut])):
+        before = fold(text[start:cut])
+        conditional = _conditions().search(before) is not None
+        if conditional and _difficulties().search(before):
             return None
         if cut > after and _verb_first(text, previous, cut):
             return None  # "Sau khi …, tham mưu Chính phủ, Thủ tướng …": a verb came first
@@ -67,7 +75,7 @@ def opened_subject(text: str, start: int, end: int) -> tuple[int, list[Token], S
         toks = tokenize(text, cut, end)
         found = subject(text, toks) if toks else None
         if found is not None and found.action is not None:
-            return cut, toks, found
+            return (cut, toks, found) if found.delegated or not conditional else None
     return None
 
 

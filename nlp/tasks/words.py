@@ -92,6 +92,10 @@ def _heads_by_first(listing: bool) -> dict[str, tuple[tuple[str, ...], ...]]:
 def head_len(toks: list[Token], i: int, *, listing: bool = False) -> int:
     """How many tokens from ``i`` form an agency head word (0 when none)."""
     heads = _heads_by_first(listing).get(toks[i].text.lower()) if i < len(toks) else None
+    if heads and i + 1 < len(toks):
+        pair = f"{toks[i].text.lower()} {toks[i + 1].text.lower()}"
+        if pair in rules().not_heads:
+            return 0  # "Trường hợp …" is a case, not a school
     for head in heads or ():
         n = len(head)
         if i + n <= len(toks) and all(_same(toks[i + k].text, head[k]) for k in range(n)):
@@ -152,7 +156,7 @@ def _verb_at(toks: list[Token], i: int, any_case: bool) -> tuple[int, str]:
     lex = rules()
     folded = lex.predicates_folded
     key = _folded(first)
-    for n in (4, 3, 2):
+    for n in (5, 4, 3, 2):
         if i + n <= len(toks):
             key_n = " ".join([key, *(_folded(t.text) for t in toks[i + 1 : i + n])])
             if folded.get(key_n) == n:
@@ -181,14 +185,21 @@ def _in_noun(toks: list[Token], i: int, verb: str) -> bool:
 
 
 def not_predicate(toks: list[Token], i: int) -> bool:
-    """``True`` where the words from ``i`` make the clause a report ("đã", "thông báo")."""
+    """``True`` where the words from ``i`` make the clause a report ("đã", "thông báo"); a
+    listed verb phrase of three words or more that opens with such a word ("là cơ quan đầu
+    mối", "là đầu mối") is no report."""
     lex = rules().not_predicates
-    if i >= len(toks):
+    if i >= len(toks) or predicate_len(toks, i) >= 3:
         return False
     one = toks[i].text.lower()
     if one in lex:
         return not _in_noun(toks, i, _folded(one))  # "Cục Hàng không" is no "không"
-    return i + 1 < len(toks) and _folded(one) + " " + _folded(toks[i + 1].text) in lex
+    words = _folded(one)
+    for tok in toks[i + 1 : i + 4]:  # "ghi nhận", "đánh giá cao", "thống nhất đánh giá"
+        words += " " + _folded(tok.text)
+        if words in lex:
+            return True
+    return False
 
 
 def phrase_folded(toks: list[Token], j: int) -> str:
