@@ -4,6 +4,12 @@
     seconds per page (wall time, all cores) over the image-only PDFs in DIR
     (default $VANBAN_REAL_CORPUS/pdf), and number/date per file against TSV
     (default tests/ingest/data/real_scans.tsv)
+.venv/bin/python bench/ocr.py accuracy [DIR] [--faithful FOLDER]
+    character accuracy of the OCR of each scan DIR/pdf/NAME_scan.pdf that has a faithful
+    transcription FOLDER/NAME.faithful.txt (default tests/ingest/data/scans): against the
+    shared transcription DIR/docs/NAME.txt, against the faithful one, and the ceiling (the
+    shared transcription scored against the faithful one: the best any OCR can score
+    against the shared one); DIR defaults to $VANBAN_REAL_CORPUS
 .venv/bin/python bench/ocr.py synthetic [--limit N] [--dpi D]
     corpus documents rendered to PDF, rasterised, rotated/blurred/noised, read back:
     share whose number and issued date match the gold
@@ -59,6 +65,27 @@ def scans(folder: Path, expected_tsv: Path) -> int:
     return 0
 
 
+def accuracy(corpus: Path, faithful: Path) -> int:
+    from ingest.ocr.accuracy import character_accuracy
+    from ingest.read import read_path
+
+    print("scan\tvs shared\tvs faithful\tceiling\tseconds")
+    for path in sorted(faithful.glob("*.faithful.txt")):
+        name = path.name.removesuffix(".faithful.txt")
+        exact = path.read_text("utf-8")
+        shared = (corpus / "docs" / f"{name}.txt").read_text("utf-8-sig")
+        start = time.perf_counter()
+        text = read_path(corpus / "pdf" / f"{name}_scan.pdf").text
+        elapsed = time.perf_counter() - start
+        scores = (
+            character_accuracy(shared, text),
+            character_accuracy(exact, text),
+            character_accuracy(shared, exact),
+        )
+        print(f"{name}\t" + "\t".join(f"{score:.4f}" for score in scores) + f"\t{elapsed:.1f}")
+    return 0
+
+
 def synthetic(limit: int | None, dpi: int) -> int:
     import pypdfium2 as pdfium
 
@@ -99,12 +126,17 @@ def main(argv: list[str]) -> int:
     scan.add_argument(
         "--expected", type=Path, default=ROOT / "tests" / "ingest" / "data" / "real_scans.tsv"
     )
+    acc = sub.add_parser("accuracy")
+    acc.add_argument("corpus", nargs="?", type=Path, default=default.parent)
+    acc.add_argument("--faithful", type=Path, default=ROOT / "tests" / "ingest" / "data" / "scans")
     synth = sub.add_parser("synthetic")
     synth.add_argument("--limit", type=int, default=None)
     synth.add_argument("--dpi", type=int, default=300)
     args = parser.parse_args(argv)
     if args.command == "scans":
         return scans(args.folder, args.expected)
+    if args.command == "accuracy":
+        return accuracy(args.corpus, args.faithful)
     return synthetic(args.limit, args.dpi)
 
 

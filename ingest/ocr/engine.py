@@ -2,7 +2,9 @@
 
 The TSV output gives the words with their boxes and confidences in one pass: the page text
 is rebuilt from it line by line (a blank line between Tesseract's blocks and paragraphs) and
-the page confidence is the mean word confidence weighted by word length (0-100).
+the page confidence is the mean word confidence weighted by word length (0-100). Blocks in
+which Tesseract found no text (pictures, rule lines, seals) come back as figures, for
+``ingest.ocr.regions`` and ``ingest.ocr.stamps`` to look at again.
 ``OMP_THREAD_LIMIT=1`` keeps each Tesseract process on one core: pages run side by side
 instead (``ingest.ocr.pages``), which is faster on a small machine than threads per page.
 """
@@ -13,6 +15,7 @@ import io
 import os
 import shutil
 import subprocess
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,6 +38,8 @@ class OcrPage:
 
     text: str
     confidence: float
+    notes: tuple[str, ...] = ()
+    """What was done to the page that a reader should warn about ("received stamp removed")."""
 
 
 @lru_cache(maxsize=1)
@@ -64,50 +69,108 @@ def _pnm(image: Image.Image) -> bytes:
     return buffer.getvalue()
 
 
+Box = tuple[int, int, int, int]
+"""(left, top, right, bottom) in pixels."""
+
+
+@dataclass(slots=True, frozen=True)
+class Word:
+    """One recognised word, its box and confidence (0-100)."""
+
+    text: str
+    box: Box
+    confidence: float
+
+
 @dataclass(slots=True, frozen=True)
 class Line:
     """One line of recognised words, with its box (left, top, right, bottom) in pixels."""
 
     text: str
-    box: tuple[int, int, int, int]
+    box: Box
     confidence: float
     letters: int
     new_paragraph: bool = False
     """Whether a new Tesseract block or paragraph starts with this line."""
+    words: tuple[Word, ...] = ()
+    """The words the line was built from (``text`` may since have been re-read)."""
 
 
-def _line(words: list[list[str]], new_paragraph: bool) -> Line:
-    left = min(int(w[6]) for w in words)
-    top = min(int(w[7]) for w in words)
-    right = max(int(w[6]) + int(w[8]) for w in words)
-    bottom = max(int(w[7]) + int(w[9]) for w in words)
-    scored = [(float(w[10]), len(w[11].strip())) for w in words if float(w[10]) >= 0]
+@dataclass(slots=True, frozen=True)
+class Figure:
+    """A block where Tesseract's layout analysis found no text: a picture, a rule line, a
+    seal with a signature over it."""
+
+    box: Box
+    position: int
+    """How many text lines come before it in reading order."""
+
+
+@dataclass(slots=True, frozen=True)
+class Layout:
+    """A page as Tesseract read it: text lines in reading order and the figure blocks."""
+
+    lines: tuple[Line, ...]
+    figures: tuple[Figure, ...]
+
+
+def line_of(words: Sequence[Word], *, new_paragraph: bool = False) -> Line:
+    """A line made of ``words`` (one space between them), confidence weighted by length."""
+    left = min(w.box[0] for w in words)
+    top = min(w.box[1] for w in words)
+    right = max(w.box[2] for w in words)
+    bottom = max(w.box[3] for w in words)
+    scored = [(w.confidence, len(w.text)) for w in words if w.confidence >= 0]
     letters = sum(n for _c, n in scored)
     conf = sum(c * n for c, n in scored) / letters if letters else 0.0
-    text = " ".join(w[11].strip() for w in words)
-    return Line(text, (left, top, right, bottom), conf, letters, new_paragraph)
+    text = " ".join(w.text for w in words)
+    return Line(text, (left, top, right, bottom), conf, letters, new_paragraph, tuple(words))
+
+
+def _box(cols: list[str]) -> Box:
+    left, top, width, height = (int(c) for c in cols[6:10])
+    return (left, top, left + width, top + height)
+
+
+def _word(cols: list[str]) -> Word:
+    return Word(cols[11].strip(), _box(cols), float(cols[10]))
+
+
+def tsv_layout(tsv: str) -> Layout:
+    """The text lines (in reading order) and the figure blocks of Tesseract's TSV output."""
+    lines: list[Line] = []
+    figures: list[Figure] = []
+    words: list[Word] = []
+    key: tuple[str, str, str] | None = None
+    new_paragraph = False
+    blocks: dict[str, tuple[Box, int]] = {}
+    with_text: set[str] = set()
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) >= 10 and cols[0] == "2":
+            blocks[cols[2]] = (_box(cols), len(lines) + bool(words))
+            continue
+        if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
+            continue
+        with_text.add(cols[2])
+        line_key = (cols[2], cols[3], cols[4])
+        if line_key != key:
+            if words:
+                lines.append(line_of(words, new_paragraph=new_paragraph))
+            new_paragraph = key is not None and line_key[:2] != key[:2]
+            words, key = [], line_key
+        words.append(_word(cols))
+    if words:
+        lines.append(line_of(words, new_paragraph=new_paragraph))
+    for block, (box, position) in blocks.items():
+        if block not in with_text:
+            figures.append(Figure(box, position))
+    return Layout(tuple(lines), tuple(figures))
 
 
 def tsv_lines(tsv: str) -> list[Line]:
     """The lines of Tesseract's TSV output, in reading order."""
-    lines: list[Line] = []
-    words: list[list[str]] = []
-    key: tuple[str, str, str] | None = None
-    new_paragraph = False
-    for row in tsv.splitlines()[1:]:
-        cols = row.split("\t")
-        if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
-            continue
-        line_key = (cols[2], cols[3], cols[4])
-        if line_key != key:
-            if words:
-                lines.append(_line(words, new_paragraph))
-            new_paragraph = key is not None and line_key[:2] != key[:2]
-            words, key = [], line_key
-        words.append(cols)
-    if words:
-        lines.append(_line(words, new_paragraph))
-    return lines
+    return list(tsv_layout(tsv).lines)
 
 
 def page_from_lines(lines: list[Line]) -> OcrPage:
@@ -123,9 +186,9 @@ def page_from_lines(lines: list[Line]) -> OcrPage:
     return OcrPage(text=text, confidence=round(conf, 1))
 
 
-def recognise(image: Image.Image, *, binary: str, dpi: int, psm: int = 3) -> list[Line]:
+def read_layout(image: Image.Image, *, binary: str, dpi: int, psm: int = 3) -> Layout:
     """Run Tesseract's Vietnamese model on one prepared page image (``psm`` 3: a page,
-    7: a single line)."""
+    6: a block of text, 7: a single line): its lines and figure blocks."""
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     command = [binary, "stdin", "stdout", "-l", LANGUAGE, "--psm", str(psm), "--dpi", str(dpi)]
     done = subprocess.run(
@@ -139,4 +202,9 @@ def recognise(image: Image.Image, *, binary: str, dpi: int, psm: int = 3) -> lis
     if done.returncode != 0:
         reason = done.stderr.decode("utf-8", errors="replace").strip().splitlines()
         raise RuntimeError(f"tesseract failed: {reason[-1] if reason else done.returncode}")
-    return tsv_lines(done.stdout.decode("utf-8", errors="replace"))
+    return tsv_layout(done.stdout.decode("utf-8", errors="replace"))
+
+
+def recognise(image: Image.Image, *, binary: str, dpi: int, psm: int = 3) -> list[Line]:
+    """The text lines of ``read_layout``."""
+    return list(read_layout(image, binary=binary, dpi=dpi, psm=psm).lines)

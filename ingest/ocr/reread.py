@@ -18,6 +18,7 @@ import numpy as np
 from PIL import Image
 
 from ingest.ocr.engine import Line, recognise
+from ingest.ocr.fields import FIELDS, implausible, is_date_line, reread_fields
 
 _NUMBER_LINE = re.compile(r"^\W{0,2}[S$§5](?:[^\s:;]{0,2}\s*[:;.,]|[^\s:;\d]{1,2}\s*\d)")
 _TOP = 0.45
@@ -69,7 +70,9 @@ def reread_number_lines(
     image: Image.Image, lines: list[Line], *, binary: str, dpi: int
 ) -> list[Line]:
     """``lines`` with each header number line replaced by a single-line reading of its crop
-    (piece by piece) when that reading is more confident."""
+    (piece by piece) when that reading is more confident, and the digits of the number and
+    date fields read again glyph by glyph where the line's text of them is implausible
+    (``ingest.ocr.fields``)."""
     out: list[Line] = []
     for line in lines:
         better = None
@@ -79,5 +82,8 @@ def reread_number_lines(
             parts = pieces(image, line.box)
             if better is None and len(parts) > 1:
                 better = _reread(image, line, parts, binary=binary, dpi=dpi)
+            better = reread_fields(image, better or line, binary=binary, dpi=dpi)
+        elif is_date_line(line, image.height) and any(implausible(f, line.text) for f in FIELDS):
+            better = reread_fields(image, line, binary=binary, dpi=dpi)
         out.append(better or line)
     return out

@@ -1,4 +1,5 @@
-"""Image files (PNG, JPEG, TIFF; every frame of a multi-page TIFF) read by OCR."""
+"""Image files (PNG, JPEG, TIFF; every frame of a multi-page TIFF) read by OCR, within the
+per-file time limit of ``ingest.limits`` (checked before each frame and as each is read)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
 from ingest.errors import IngestError
+from ingest.limits import check_time
 from ingest.readers.base import Extracted, Reader
 from ingest.readers.ocr_pages import page_warnings
 
@@ -46,6 +48,7 @@ class ImageReader(Reader):
 
         def frames() -> Iterator[Image.Image]:
             for frame in ImageSequence.Iterator(image):
+                check_time("OCR")
                 yield frame.copy()
 
         pages = ocr_images(frames(), filename=filename, dpi=image_dpi(image, DPI))

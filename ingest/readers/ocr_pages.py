@@ -13,7 +13,8 @@ LOW_CONFIDENCE = 60.0
 
 
 def page_warnings(pages: Sequence[OcrPage], numbers: Iterable[int], *, scanned: bool) -> list[str]:
-    """One warning per OCR'd page that needs one; ``numbers`` are 0-based page indexes."""
+    """One warning per OCR'd page that needs one, then one per note on the page ("page 1:
+    received stamp removed"); ``numbers`` are 0-based page indexes."""
     warnings: list[str] = []
     for page, index in zip(pages, numbers, strict=True):
         where = f"page {index + 1}"
@@ -25,4 +26,5 @@ def page_warnings(pages: Sequence[OcrPage], numbers: Iterable[int], *, scanned: 
             warnings.append(f"{lead}; {note}" if lead else f"{where}: {note}")
         elif lead:
             warnings.append(lead)
+        warnings.extend(f"{where}: {note}" for note in page.notes)
     return warnings

@@ -1,10 +1,11 @@
-"""OCR on the image-only scans of the shared real corpus: number and date per file, and
-character accuracy against the two page-1 transcriptions.
+"""OCR on the image-only scans of the shared real corpus: number and date per file
+(character accuracy against the transcriptions is in ``test_ocr_scans``).
 
 Runs only when VANBAN_REAL_CORPUS points at the shared real corpus (not part of the project).
-Known limits (see tests/ingest/data/real_scans.tsv): numbers and days stamped or written by
-hand are not read by Tesseract; the transcriptions themselves differ from the scans in a
-few phrases, and read the two-column header in another order than OCR does.
+Known limits (see tests/ingest/data/real_scans.tsv): numbers and days stamped in a
+hand-drawn style are misread by Tesseract and read again glyph by glyph
+(``ingest.ocr.fields``); a number, day and month written by hand with a pen (2871) are not
+read.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from pathlib import Path
 
 import pytest
 
-from ingest.ocr.accuracy import character_accuracy
 from ingest.ocr.evaluate import header_matches
 from ingest.read import read_path
 from nlp.record import ParsedDocument
@@ -30,9 +30,10 @@ ROOT = Path(_ROOT or ".")
 DATA = Path(__file__).parent / "data"
 PRINTED = ("printed", "colour scan")
 """Scans whose number and date are printed: these must be read right."""
-MIN_RIGHT = 5
-MIN_ACCURACY = 0.80
-"""Measured: 729-QD-TTg 0.82, 3722-VPCP-CN 0.83 (the issue's target is 0.95)."""
+STAMPED = "number and day stamped"
+"""Scans whose number and day are stamped in a hand-drawn style: these must be read right."""
+MIN_RIGHT = 8
+"""Of the 9 scans; the one with a handwritten number, day and month is not read."""
 
 
 def _expected() -> list[dict[str, str]]:
@@ -57,6 +58,14 @@ def test_printed_number_and_date_are_read(row: dict[str, str]) -> None:
     assert check.ok, check
 
 
+@pytest.mark.parametrize(
+    "row", [r for r in _expected() if r["note"].startswith(STAMPED)], ids=lambda r: r["file"]
+)
+def test_stamped_number_and_date_are_read(row: dict[str, str]) -> None:
+    check = header_matches(_read(row["file"]).text, row["number"], row["issued_date"])
+    assert check.ok, check
+
+
 def test_number_and_date_right_for_most_scans() -> None:
     rows = _expected()
     right = [
@@ -65,14 +74,3 @@ def test_number_and_date_right_for_most_scans() -> None:
         if header_matches(_read(r["file"]).text, r["number"], r["issued_date"]).ok
     ]
     assert len(right) >= MIN_RIGHT, right
-
-
-@pytest.mark.parametrize(
-    ("pdf", "transcription"),
-    [("729-QD-TTg_scan.pdf", "729-QD-TTg.txt"), ("3722-VPCP-CN_scan.pdf", "3722-VPCP-CN.txt")],
-)
-def test_page_one_character_accuracy(pdf: str, transcription: str) -> None:
-    doc = _read(pdf)
-    end = doc.page_starts[1] if len(doc.page_starts) > 1 else len(doc.text)
-    reference = (ROOT / "docs" / transcription).read_text("utf-8-sig")
-    assert character_accuracy(reference, doc.text[:end]) >= MIN_ACCURACY
