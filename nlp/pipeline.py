@@ -32,7 +32,7 @@ def analyze(doc: ParsedDocument) -> Record:
         source=doc.source,
         text=text,
         metadata=meta.metadata,
-        entities=extract_entities(text, citations=citations),
+        entities=extract_entities(text, citations=citations, metadata=meta.metadata),
         citations=citations,
         tasks=extract_tasks(text, issued_date=meta.metadata.issued_date),
         awards=awards.awards,

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from nlp.awards.forms import Form, find_forms
+from nlp.awards.grants import Grant, article_grants, prose_grants
 from nlp.awards.lexicon import AwardLexicon, lexicon
 from nlp.awards.lists import Entry, ListParser
 from nlp.awards.recipients import clean, from_item, split_reason
@@ -25,56 +26,7 @@ class AwardResult:
     warnings: list[str] = field(default_factory=list)
 
 
-@dataclass(slots=True)
-class _Grant:
-    """One granting article: "Điều 1. Tặng <form> cho 05 tập thể và 04 cá nhân, <reason>"."""
-
-    form: Form
-    stated: dict[str, int]
-    reason: str | None
-    body_start: int
-    end: int
-
-
-def _stated(sentence: str, lex: AwardLexicon) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for match in lex.count.finditer(sentence):
-        kind = "person" if "cá" in match.group(2) else "collective"
-        counts[kind] = counts.get(kind, 0) + int(match.group(1))
-    return counts
-
-
-def _grants(text: str, lex: AwardLexicon) -> list[_Grant]:
-    heads = list(lex.article.finditer(text))
-    lists = lex.list_start.search(text)
-    limit = lists.start() if lists else len(text)
-    grants: list[_Grant] = []
-    for i, head in enumerate(heads):
-        verb = lex.grant.match(text, head.end())
-        if not verb:
-            continue
-        end = heads[i + 1].start() if i + 1 < len(heads) else limit
-        end = max(min(end, limit), verb.end())
-        line_end = text.find("\n", verb.end(), end)
-        first = line_end if line_end > 0 else end
-        forms = find_forms(text, verb.end(), first, lex)
-        if not forms:
-            continue
-        sentence = text[forms[0].end : first]
-        reason = lex.reason.search(sentence)
-        grants.append(
-            _Grant(
-                forms[0],
-                _stated(sentence, lex),
-                clean(reason.group(0)) if reason else None,
-                first,
-                end,
-            )
-        )
-    return grants
-
-
-def _inline(text: str, grant: _Grant, lex: AwardLexicon) -> list[Entry]:
+def _inline(text: str, grant: Grant, lex: AwardLexicon) -> list[Entry]:
     """A recipient written in the article itself: "Tặng … cho Ông Nguyễn Văn A, …, đã có …"."""
     match = _INLINE.match(text, grant.form.end)
     if not match:
@@ -91,7 +43,7 @@ def _inline(text: str, grant: _Grant, lex: AwardLexicon) -> list[Entry]:
     ]
 
 
-def _grant_for(entry: Entry, grants: list[_Grant]) -> _Grant:
+def _grant_for(entry: Entry, grants: list[Grant]) -> Grant:
     if entry.group is not None:
         for grant in grants:
             if entry.group in grant.stated:
@@ -133,18 +85,21 @@ def extract_awards(text: str, tables: Sequence[Table] = ()) -> AwardResult:
     lex = lexicon()
     if not lex.cue.search(text):
         return AwardResult()
-    grants = _grants(text, lex)
+    grants = article_grants(text, lex)
+    grants = sorted(grants + prose_grants(text, lex, grants), key=lambda g: g.form.start)
     if not grants:
         return AwardResult()
     entries: list[Entry] = []
+    owners: dict[int, Grant] = {}  # id(entry) -> the grant whose sentence or body holds it
     for grant in grants:
         inline = _inline(text, grant, lex)
         if inline and not grant.stated:
             grant.stated = {inline[0].recipient.kind: len(inline)}
-        entries.extend(inline)
         parser = ListParser(text, lex)
         parser.form = grant.form
-        entries.extend(parser.parse(grant.body_start, grant.end))
+        own = [*inline, *parser.parse(grant.body_start, grant.end)]
+        owners.update((id(entry), grant) for entry in own)
+        entries.extend(own)
     for match in lex.list_start.finditer(text):
         nxt = lex.list_start.search(text, match.end())
         entries.extend(
@@ -160,7 +115,7 @@ def extract_awards(text: str, tables: Sequence[Table] = ()) -> AwardResult:
     }
     awards: list[Award] = []
     for entry in entries:
-        grant = _grant_for(entry, grants)
+        grant = owners.get(id(entry)) or _grant_for(entry, grants)
         form = entry.form or grant.form
         awards.append(
             Award(

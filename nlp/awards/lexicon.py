@@ -22,6 +22,7 @@ class AwardLexicon:
     max_words: int
     grades: dict[str, str]
     grant: re.Pattern[str]
+    prose_grant: re.Pattern[str]
     article: re.Pattern[str]
     list_start: re.Pattern[str]
     honorific: re.Pattern[str]
@@ -59,6 +60,9 @@ def lexicon() -> AwardLexicon:
         max_words=int(data["form_max_words"]),
         grades={g.lower(): g for g in data["grades"]},
         grant=re.compile(rf"\s*(?:{verbs}){_NOT_WORD}"),
+        prose_grant=re.compile(
+            rf"(?m)^[ \t]*(?:(?:\d{{1,3}}|[a-zđ])[.)][ \t]+|[-–•+][ \t]*)?(?:{verbs}){_NOT_WORD}"
+        ),
         article=re.compile(r"(?m)^[ \t]*[ĐÐD]i[ềe]u\s+\d+\s*[.:]?"),
         list_start=re.compile(r"(?m)^[ \t]*DANH\s+SÁCH\b"),
         honorific=re.compile(rf"^(?:{_alternation(data['honorifics'])})(?=\s)"),

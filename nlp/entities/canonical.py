@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from nlp.agencies import canonical_agency, canonical_place, canonical_place_name
@@ -30,6 +31,11 @@ def _org_names() -> dict[str, str]:
         if abbr.label == "ORG":
             names.setdefault(norm(abbr.short), abbr.expansion)
     return names
+
+
+def known_org(key: str) -> bool:
+    """Whether ``key`` (words in matching form, one space) is a listed body's name."""
+    return key in _org_names()
 
 
 @lru_cache(maxsize=1)
@@ -79,8 +85,16 @@ def _org(text: str) -> str:
     return canonical_agency(text)
 
 
+_NAME_PARTS = re.compile(r"([^\W\d_]+)")
+
+
 def _title_case(text: str) -> str:
-    return " ".join(w[:1].upper() + w[1:].lower() for w in text.split())
+    """A name in proper case: words in one case are cased ("NGUYỄN VĂN A", "H'HEN NIÊ"),
+    words in mixed case are kept as written ("H'Hen", "P.T.T.Huyền")."""
+    return " ".join(
+        _NAME_PARTS.sub(lambda m: m.group(1).capitalize(), w) if w.isupper() or w.islower() else w
+        for w in text.split()
+    )
 
 
 @lru_cache(maxsize=65536)

@@ -20,10 +20,15 @@ from spacy.tokens import Doc, Span
 from nlp.entities import refs
 from nlp.entities.canonical import canonical
 from nlp.entities.compose import Candidate, compose
+from nlp.entities.folded import FoldedMatcher
 from nlp.entities.gazetteer import gazetteer
+from nlp.entities.header import header_mentions
 from nlp.entities.patterns import patterns
 from nlp.entities.persons import NameRules, find_persons
+from nlp.entities.titles import CUT
 from nlp.entities.view import View
+from nlp.metadata import extract_metadata
+from nlp.record import Metadata
 
 SPANS_KEY = "vanban"
 AWARDS_KEY = "vanban_awards"
@@ -84,6 +89,10 @@ def make_ruler(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     )
     ruler.add_patterns(list(patterns()))  # type: ignore[arg-type]
     vocab = nlp.vocab
+    tokenizer = nlp.tokenizer
+    folded = FoldedMatcher(
+        vocab, patterns(), lambda text: tokenizer(text).user_data["vanban_view"].words
+    )
 
     def component(doc: Doc) -> Doc:
         view: View = doc.user_data["vanban_view"]
@@ -92,6 +101,12 @@ def make_ruler(nlp: Language, name: str) -> Callable[[Doc], Doc]:
         for span in ruler(words).spans[SPANS_KEY]:
             if _keep(view, span.start, span.end, span.label_):
                 found.append((span.start, span.end, span.label_, span.id_))
+        names: dict[tuple[int, int], str] = doc.user_data.setdefault("vanban_canonical", {})
+        for start, end, label, ident, text in folded(view):  # "PHO CHỦ TỊCH"
+            if _keep(view, start, end, label):
+                found.append((start, end, label, ident))
+                if label in {"ORG", "POSITION", "LOCATION"}:
+                    names[(view.starts[start], view.ends[end - 1])] = canonical(label, text) or text
         found.sort()
         doc.user_data[SPANS_KEY] = found
         return doc
@@ -105,8 +120,48 @@ def make_compose(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     rules = gazetteer().name_rules
 
     def component(doc: Doc) -> Doc:
+        view: View = doc.user_data["vanban_view"]
+        spans = compose(view, doc.user_data[SPANS_KEY], rules)
+        names: dict[tuple[int, int], str] = doc.user_data.setdefault("vanban_canonical", {})
+        for start, end, _, ident in spans:
+            if ident.startswith(CUT):  # "Trưởng" of "Trưởng Ban Chỉ đạo …" is "Trưởng ban"
+                names[(view.starts[start], view.ends[end - 1])] = ident[len(CUT) :]
+        doc.user_data[SPANS_KEY] = spans
+        return doc
+
+    return component
+
+
+def _words(view: View, start_char: int, end_char: int) -> tuple[int, int]:
+    """The words of ``view`` inside the characters ``start_char:end_char``."""
+    return bisect.bisect_left(view.ends, start_char + 1), bisect.bisect_left(view.starts, end_char)
+
+
+@Language.factory("vanban_header")
+def make_header(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """Issuers, mottos, the date line's place and the signers, read with the metadata reader
+    (``doc.user_data["vanban_metadata"]`` when the caller has it)."""
+
+    def component(doc: Doc) -> Doc:
+        view: View = doc.user_data["vanban_view"]
         spans: list[Candidate] = doc.user_data[SPANS_KEY]
-        doc.user_data[SPANS_KEY] = compose(doc.user_data["vanban_view"], spans, rules)
+        names: dict[tuple[int, int], str] = doc.user_data.setdefault("vanban_canonical", {})
+        meta: Metadata | None = doc.user_data.get("vanban_metadata")
+        if meta is None:
+            meta = extract_metadata(view.text).metadata
+        found = {(s, e) for s, e, label, _ in spans if label in {"ORG", "LOCATION", "POSITION"}}
+        for start_char, end_char, label, name_ in header_mentions(view.text, meta):
+            start, end = _words(view, start_char, end_char)
+            if start >= end:
+                continue
+            if label in {"ORG", "LOCATION"} and any(s < end and start < e for s, e in found):
+                # the ruler read it: keep its span, give the issuer its full name
+                if label == "ORG" and (start, end) in found:
+                    names[(view.starts[start], view.ends[end - 1])] = name_
+                continue
+            spans.append((start, end, label, "header"))
+            if name_:
+                names[(view.starts[start], view.ends[end - 1])] = name_
         return doc
 
     return component
@@ -116,7 +171,13 @@ def make_compose(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 def make_persons(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """Person names: surname, capitalised syllables, a cue or the shape of a name."""
     gaz = gazetteer()
-    rules = NameRules(gaz.surnames, frozenset(n.lower() for n in gaz.not_names), gaz.max_syllables)
+    rules = NameRules(
+        gaz.surnames,
+        frozenset(n.lower() for n in gaz.not_names),
+        gaz.max_syllables,
+        gaz.highland_names,
+        gaz.street_words,
+    )
 
     def component(doc: Doc) -> Doc:
         spans: list[Candidate] = doc.user_data[SPANS_KEY]
@@ -134,12 +195,11 @@ def make_refs(nlp: Language, name: str) -> Callable[[Doc], Doc]:
         view: View = doc.user_data["vanban_view"]
         spans: list[Candidate] = doc.user_data[SPANS_KEY]
         names: dict[tuple[int, int], str] = doc.user_data.setdefault("vanban_canonical", {})
-        text = doc.text
+        text = view.text  # doc.text would build every token again
         citations: Any = doc.user_data.get("vanban_citations")
         found = [*refs.legal_refs(text, citations), *refs.awards(text), *refs.dates(text)]
         for start_char, end_char, label, name_ in found:
-            start = bisect.bisect_left(view.ends, start_char + 1)
-            end = bisect.bisect_left(view.starts, end_char)
+            start, end = _words(view, start_char, end_char)
             if start < end:
                 spans.append((start, end, label, ""))
                 names[(view.starts[start], view.ends[end - 1])] = name_

@@ -9,17 +9,23 @@ Works on the candidates of the SpanRuler, ``(start, end, label, id)`` in words o
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from nlp.entities.contexts import not_mentions
 from nlp.entities.gazetteer import NameWords
+from nlp.entities.titles import cut_titles
+from nlp.entities.unlisted import capitalised, name_end
 from nlp.entities.view import View, norm
 
 Candidate = tuple[int, int, str, str]
 _MAX_PLACE = 4
-_MAX_NAME = 10
-_BARE_QUALIFIERS = frozenset(["tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường"])
+_BARE_QUALIFIERS = frozenset(
+    ["tỉnh", "thành phố", "tp", "tp.", "huyện", "quận", "thị xã", "tx.", "xã", "phường"]
+)
 _NUMBERED = frozenset(["quận", "phường"])
+_MAX_COLLECTIVE = 3  # words of the longest phrase of collective_after ("cấp cơ sở")
 
 
 @dataclass(slots=True)
@@ -42,11 +48,6 @@ class Index:
             if label in {"ORG", "POSITION", "LOCATION", "_QUAL"}:
                 index.starts.add(start)
         return index
-
-
-def capitalised(word: str) -> bool:
-    """A word written with a capital: "Nội", "TTĐT", "PT-TH"."""
-    return word[:1].isupper() and word.replace("-", "").isalpha()
 
 
 def _qualifier(view: View, start: int, end: int) -> str:
@@ -89,43 +90,6 @@ def _place_after(view: View, end: int, index: Index, *, bare: bool) -> int:
     return end
 
 
-def _generic_name(view: View, head_end: int, rules: NameWords, index: Index) -> int:
-    """End of a body's name after its head ("Vụ" + "Tổ chức cán bộ")."""
-    n = len(view)
-    words = view.words
-    if (
-        head_end >= n
-        or head_end in index.starts
-        or not capitalised(words[head_end])
-        or not view.joined(head_end - 1)
-    ):
-        return head_end
-    end = head_end + 1
-    while end < n and end - head_end < _MAX_NAME and view.joined(end - 1):
-        word = words[end]
-        low = norm(word)
-        pair = f"{low} {norm(words[end + 1])}" if end + 1 < n else low
-        if pair in rules.keep_phrases:
-            end += 2
-            continue
-        if end in index.starts:
-            break
-        if low == "và" or word == "-":
-            if end + 1 < n and capitalised(words[end + 1]) and end + 1 not in index.starts:
-                end += 2
-                continue
-            break
-        if capitalised(word):
-            end += 1
-            continue
-        if not (word.isalpha() and word.islower()) or low in rules.stop_words:
-            break
-        if pair in rules.stop_phrases or low in rules.stop_phrases:
-            break
-        end += 1
-    return end
-
-
 def _parent_word(view: View, end: int, rules: NameWords) -> int:
     """End of a bare parent after a head ("Văn phòng" + "Bộ"), else ``end``."""
     for size in (2, 1):
@@ -162,12 +126,10 @@ def _first_pass(
                 out.append((start, full, "ORG", "composed"))
         elif label == "_HEAD" and start not in index.org and heads.get(start) == end:
             parent = _parent_word(view, end, rules)
-            name_end = parent if parent > end else _generic_name(view, end, rules, index)
-            if name_end == end or (
-                view.words[start].isupper() and not view.line_alone(start, name_end)
-            ):
+            stop = parent if parent > end else name_end(view, end, rules, index.starts)
+            if stop == end or (view.words[start].isupper() and not view.line_alone(start, stop)):
                 continue
-            out.append((start, _place_after(view, name_end, index, bare=True), "ORG", "generic"))
+            out.append((start, _place_after(view, stop, index, bare=True), "ORG", "generic"))
         elif label == "_QUAL" and end < n:
             place = _place_end(view, start, end, index)
             if place > end:
@@ -197,8 +159,10 @@ def _merges(
             out.append((start, index.org[end], "ORG", "merged"))
         elif (parent := _parent_word(view, end, rules)) > end:
             out.append((start, parent, "ORG", "merged"))
-        elif end in index.loc:
-            out.append((start, index.loc[end], "ORG", "merged"))
+        elif end in index.loc:  # "Đoàn TNCS Hồ Chí Minh" + "tỉnh Quảng Bình"
+            out.append(
+                (start, _place_after(view, index.loc[end], index, bare=True), "ORG", "merged")
+            )
         elif label == "ORG" and (branch := _branch_end(view, end, rules, index)) > end:
             out.append((start, branch, "ORG", "merged"))
     return out
@@ -216,9 +180,12 @@ def _xa_hoi(view: View, candidate: Candidate) -> bool:
 
 
 def _collective(view: View, end: int, rules: NameWords) -> bool:
-    """Whether a body's name ends before "các" or "cấp" ("Ủy ban nhân dân các tỉnh")."""
-    return (
-        end < len(view) and view.joined(end - 1) and norm(view.words[end]) in rules.collective_after
+    """Whether a body's name ends before "các" or "cấp huyện" ("Ủy ban nhân dân các tỉnh")."""
+    if end >= len(view) or not view.joined(end - 1):
+        return False
+    words = [norm(w).rstrip("0123456789") for w in view.words[end : end + _MAX_COLLECTIVE]]
+    return any(
+        " ".join(words[:size]) in rules.collective_after for size in range(1, len(words) + 1)
     )
 
 
@@ -228,18 +195,35 @@ def _archive_line(view: View, start: int) -> bool:
     return view.text[line_start : line_start + 12].lstrip(" -–•+\t").startswith("Lưu")
 
 
+def _overlapping_places(spans: Sequence[Candidate]) -> set[Candidate]:
+    """Province names that overlap another one are parts of a longer name: "Thái Bình" and
+    "Bình Dương" in "Châu Á - Thái Bình Dương"."""
+    places = sorted(c for c in spans if c[2] == "LOCATION" and c[3] == "province")
+    out: set[Candidate] = set()
+    for a, b in itertools.pairwise(places):
+        if a[0] < b[0] < a[1] < b[1]:
+            out.update((a, b))
+    return out
+
+
 def compose(view: View, spans: Sequence[Candidate], rules: NameWords) -> list[Candidate]:
     """The candidates with the composed ones added and the non-entities left out."""
-    spans = [c for c in spans if not _xa_hoi(view, c)]
+    overlapping = _overlapping_places(spans)
+    spans = [c for c in spans if not _xa_hoi(view, c) and c not in overlapping]
     index = Index.build(spans, rules)
     found = [*spans, *_first_pass(view, spans, rules, index)]
     index = Index.build(found, rules)
     found.extend(_merges(view, found, rules, index))
+    cut, whole = cut_titles(view, found)
+    found = [c for c in found if c not in whole] + cut
     positions = [(s, e) for s, e, label, _ in found if label == "POSITION"]
     inside = {s for p_start, p_end in positions for s in range(p_start + 1, p_end)}
     collective = {s for s, e, label, _ in found if label == "ORG" and _collective(view, e, rules)}
+    dropped = not_mentions(view, found)
     kept: list[Candidate] = []
     for start, end, label, ident in found:
+        if (start, end, label, ident) in dropped:
+            continue
         if label == "ORG":
             if start in collective or _collective(view, end, rules):
                 continue

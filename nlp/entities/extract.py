@@ -6,14 +6,19 @@ from collections.abc import Sequence
 
 from nlp.entities.canonical import canonical
 from nlp.entities.loader import load_pipeline
-from nlp.record import Citation, Entity
+from nlp.record import Citation, Entity, Metadata
 
 
-def extract_entities(text: str, *, citations: Sequence[Citation] | None = None) -> list[Entity]:
+def extract_entities(
+    text: str,
+    *,
+    citations: Sequence[Citation] | None = None,
+    metadata: Metadata | None = None,
+) -> list[Entity]:
     """Entity mentions of ``text`` (NFC), in text order, with offsets and canonical names.
 
-    ``citations``: the result of ``extract_citations(text)`` when the caller has it (saves
-    reading them again).
+    ``citations`` and ``metadata``: the results of ``extract_citations(text)`` and
+    ``extract_metadata(text).metadata`` when the caller has them (saves reading them again).
 
     >>> [(e.label, e.text) for e in extract_entities("Bộ Nội vụ chủ trì.")]
     [('ORG', 'Bộ Nội vụ')]
@@ -22,6 +27,8 @@ def extract_entities(text: str, *, citations: Sequence[Citation] | None = None) 
     doc = nlp.tokenizer(text)  # no max_length: the components are linear in the text
     if citations is not None:
         doc.user_data["vanban_citations"] = citations
+    if metadata is not None:
+        doc.user_data["vanban_metadata"] = metadata
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     known: dict[tuple[int, int], str] = doc.user_data.get("vanban_canonical", {})

@@ -81,6 +81,9 @@ class Gazetteer:
     cues: tuple[str, ...]
     not_names: tuple[str, ...]
     blockers: tuple[str, ...]
+    highland_names: frozenset[str]
+    street_words: frozenset[str]
+    """Syllables of the family names of the Central Highlands peoples ("Niê", "Kdăm")."""
     max_syllables: int
     award_forms: tuple[dict[str, Any], ...]
 
@@ -159,6 +162,10 @@ def gazetteer() -> Gazetteer:
         cues=tuple(persons["cues"]),
         not_names=tuple(persons["not_names"]),
         blockers=tuple(persons["blockers"]),
+        street_words=frozenset(str(w) for w in persons["street_words"]),
+        highland_names=frozenset(
+            w for name in persons["highland_family_names"] for w in str(name).split()
+        ),
         max_syllables=int(persons["max_syllables"]),
         award_forms=tuple(load_yaml("award_forms.yaml")["forms"]),
     )

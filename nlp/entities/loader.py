@@ -27,6 +27,7 @@ def load_pipeline() -> Language:
     for name in (
         "vanban_ruler",
         "vanban_compose",
+        "vanban_header",
         "vanban_persons",
         "vanban_refs",
         "vanban_resolve",

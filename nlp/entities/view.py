@@ -13,10 +13,14 @@ _WRAPPED_LINE = 50
 """A line at least this long that ends inside a name was wrapped, not ended."""
 
 
+_DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-"})
+
+
 @lru_cache(maxsize=65536)
 def norm(word: str) -> str:
-    """The form tokens are matched on: lower case, modern tone placement."""
-    return modern_tones(word.lower())
+    """The form tokens are matched on: lower case, modern tone placement, one kind of dash
+    ("Bộ Lao động – Thương binh và Xã hội" is matched like "Bộ Lao động - Thương binh …")."""
+    return modern_tones(word.lower()).translate(_DASHES)
 
 
 @dataclass(slots=True)
