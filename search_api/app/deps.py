@@ -1,5 +1,8 @@
 """Dependencies the routes declare: the store, the settings, the upload folder, today, and
-who the request acts for (``ReaderDep``, ``IngesterDep``; ``PageReaderDep`` for web pages)."""
+who the request acts for (``ReaderDep``, ``IngesterDep``; ``PageReaderDep`` for web pages).
+
+The cheap ones are ``async``: FastAPI runs a plain ``def`` dependency in a worker thread,
+and a thread hop costs more than reading an attribute of the app's state."""
 
 from __future__ import annotations
 
@@ -17,17 +20,17 @@ from search_api.store import Store
 from search_api.store.base import clearance_rank
 
 
-def get_store(request: Request) -> Store:
+async def get_store(request: Request) -> Store:
     store: Store = request.app.state.store
     return store
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_upload_dir(request: Request) -> Path:
+async def get_upload_dir(request: Request) -> Path:
     folder: Path = request.app.state.upload_dir
     return folder
 

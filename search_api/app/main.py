@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import APIRouter, FastAPI
+from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from search_api.app.routes import documents, entities, health, pages, tasks
@@ -52,10 +52,8 @@ def create_app(store_url: str | None = None, *, settings: Settings | None = None
     app.state.settings = settings
     app.state.upload_dir = upload_dir
     app.state.keys = keys
-    api = APIRouter(prefix="/v1")
-    for module in (documents, tasks, entities):
-        api.include_router(module.router)
-    app.include_router(api)
+    for module in (documents, tasks, entities):  # each directly: a level less to match
+        app.include_router(module.router, prefix="/v1")
     app.include_router(health.router)
     app.include_router(pages.router)
     app.include_router(web.router)

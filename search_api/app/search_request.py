@@ -3,6 +3,9 @@ one of the three modes (semantic and hybrid through one ``SemanticSearch`` per a
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import os
 import threading
 from dataclasses import dataclass, replace
 from datetime import date
@@ -23,6 +26,10 @@ MAX_SIZE = 100
 MAX_PAGE = 10_000
 _OPENING = threading.Lock()
 """Held while an app's ``SemanticSearch`` is opened (the first time embeds what lacks vectors)."""
+_WARMING = threading.Lock()
+_WARM_NICE = 10
+"""Niceness of the thread that opens semantic search in the background."""
+_LOG = logging.getLogger("vanban.semantic")
 
 
 class ModeUnavailableError(ValueError):
@@ -94,6 +101,45 @@ def semantic_available(state: State, settings: Settings) -> SemanticSearch | Non
         return semantic_search(state, settings)
     except ModeUnavailableError:
         return None
+
+
+def semantic_if_ready(state: State, settings: Settings) -> SemanticSearch | None:
+    """The app's ``SemanticSearch`` when it is open; otherwise None at once, having started
+    opening it in a background thread (once) where the semantic extra is installed.
+
+    For pages and other answers that have a lexical stand-in: opening embeds every stored
+    document without vectors (tens of seconds for a small corpus ingested without
+    ``--semantic``), which must not hold a page up. The thread runs at a lower priority
+    where the system allows it; a failure to open is logged and leaves the stand-in."""
+    found: SemanticSearch | None = getattr(state, "semantic_search", None)
+    if found is not None:
+        return found
+    from search_api.semantic import missing_extra
+
+    if missing_extra(settings.embedder) is not None:
+        return None
+    with _WARMING:
+        if getattr(state, "semantic_warming", None) is None:
+            worker = threading.Thread(target=_warm, args=(state, settings), daemon=True,
+                                      name="vanban-semantic-open")
+            state.semantic_warming = worker
+            worker.start()
+    return None
+
+
+def semantic_warming(state: State) -> bool:
+    """True while a background thread is opening the app's ``SemanticSearch``."""
+    worker: threading.Thread | None = getattr(state, "semantic_warming", None)
+    return worker is not None and worker.is_alive()
+
+
+def _warm(state: State, settings: Settings) -> None:
+    with contextlib.suppress(AttributeError, OSError):  # not Linux, or not allowed
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), _WARM_NICE)
+    try:
+        semantic_search(state, settings)
+    except (ModeUnavailableError, OSError, ValueError) as exc:
+        _LOG.warning("semantic search could not be opened: %s", exc)
 
 
 def run_search(state: State, settings: Settings, query: SearchQuery, mode: Mode,

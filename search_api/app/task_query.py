@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Protocol, runtime_checkable
 
 from nlp.tasks.status import DUE_SOON_DAYS, task_status
 from search_api import task_export
 from search_api.store import Store, TaskFilter, TaskRow
+from search_api.store.records import to_plain
 from search_api.task_listing import assignee_matches
 
 STATUSES = ("open", "due_soon", "overdue", "no_deadline")
@@ -49,8 +50,9 @@ class StatusRow:
                                    self.status)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            **asdict(self.row.task),
+        """The API's task: its document and status, then the task's own fields (the order
+        of ``schemas.TaskOut``)."""
+        data: dict[str, Any] = {
             "document_id": self.row.doc_id,
             "document_number": self.row.doc_number,
             "doc_type": self.row.doc_type,
@@ -59,6 +61,11 @@ class StatusRow:
             "index": self.row.index,
             "status": self.status,
         }
+        task: dict[str, Any] = to_plain(self.row.task)
+        data["assignees"] = task.pop("assignees")
+        data["action"] = task.pop("action")
+        data.update(task)
+        return data
 
 
 def find_tasks(store: Store, query: TaskQuery, *, as_of: date) -> list[StatusRow]:

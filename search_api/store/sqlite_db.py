@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
+import orjson
+
 from nlp.agencies import fold
 from nlp.record import Record
 from nlp.temporal.calendar import parse_iso
@@ -43,8 +45,10 @@ CREATE TABLE IF NOT EXISTS tasks (
     assignee_key TEXT NOT NULL DEFAULT '', due_day TEXT, doc_issued TEXT, doc_id TEXT,
     PRIMARY KEY (doc_seq, idx)
 );
-CREATE INDEX IF NOT EXISTS tasks_order
-    ON tasks(deadline_date IS NULL, deadline_date, doc_issued, doc_id, idx);
+DROP INDEX IF EXISTS tasks_order;
+CREATE INDEX IF NOT EXISTS tasks_listing
+    ON tasks(deadline_date IS NULL, deadline_date, doc_issued, doc_id, idx,
+             doc_seq, due_day, assignee_key, action_key);
 CREATE INDEX IF NOT EXISTS tasks_deadline ON tasks(deadline_date);
 CREATE INDEX IF NOT EXISTS tasks_due ON tasks(due_day);
 CREATE TABLE IF NOT EXISTS task_people (
@@ -86,7 +90,9 @@ CREATE TABLE IF NOT EXISTS index_queue (doc_id TEXT PRIMARY KEY);
 _CHILD_TABLES = ("tasks", "task_people", "entities", "citations", "awards")
 SCHEMA_VERSION = 2
 """2: ``tasks.assignee_key`` / ``due_day`` / ``doc_issued`` / ``doc_id`` (the listing order
-in one index) and ``entity_counts`` (1 is migrated)."""
+in one index) and ``entity_counts`` (1 is migrated). The listing index also holds the
+columns the task filters read (``tasks_listing``, which replaced ``tasks_order``), so a
+filtered page is found by reading the index alone, the table only for the rows returned."""
 _TASK_COLUMNS = ("doc_seq, idx, action, action_key, deadline_date, deadline_kind, report_to,"
                  " data, assignee_key, due_day, doc_issued, doc_id")
 KEY_SEPARATOR = "\x1f"
@@ -332,6 +338,6 @@ def iter_records(conn: sqlite3.Connection, *, batch: int = 500) -> Iterator[tupl
 
 
 def _record(data: str, text: str) -> Record:
-    fields = json.loads(data)
+    fields = orjson.loads(data)
     fields["text"] = text
     return record_from_dict(fields)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from typing import Any
+
+import orjson
 
 from search_api.fold import fold_key
 from search_api.store.base import (
@@ -66,8 +67,10 @@ def select_tasks(conn: sqlite3.Connection, task_filter: TaskFilter, *,
         params.append(typed_key(typed_assignee) or KEY_SEPARATOR)  # an empty key finds none
     if task_filter.q and (key := fold_key(task_filter.q)):
         for word in key.split():
-            where.append("(' ' || t.action_key || ' ') LIKE ? ESCAPE '\\'")
-            params.append(_like(f" {word} "))
+            # instr first: a cheap test that most rows fail, before building the padded key
+            where.append("instr(t.action_key, ?) > 0"
+                         " AND (' ' || t.action_key || ' ') LIKE ? ESCAPE '\\'")
+            params.extend([word, _like(f" {word} ")])
     if undated:
         where.append("t.due_day IS NULL")
     if task_filter.due_after:
@@ -80,12 +83,12 @@ def select_tasks(conn: sqlite3.Connection, task_filter: TaskFilter, *,
         "SELECT d.id, t.idx, t.data, d.number, d.doc_type, d.issuer, d.issued_date"
         " FROM tasks t JOIN documents d ON d.seq = t.doc_seq WHERE " + " AND ".join(where)
         + " ORDER BY t.deadline_date IS NULL, t.deadline_date, t.doc_issued, t.doc_id, t.idx"
-    )  # the order of index tasks_order: a page is read without sorting every match
+    )  # the order of index tasks_listing: a page is read without sorting every match
     if task_filter.limit is not None or offset:
         sql += f" LIMIT {-1 if task_filter.limit is None else int(task_filter.limit)}"
         sql += f" OFFSET {max(0, int(offset))}"
     return [
-        TaskRow(doc_id, idx, task_from_dict(json.loads(data)), number, doc_type, issuer, issued)
+        TaskRow(doc_id, idx, task_from_dict(orjson.loads(data)), number, doc_type, issuer, issued)
         for doc_id, idx, data, number, doc_type, issuer, issued in conn.execute(sql, params)
     ]
 
@@ -158,4 +161,4 @@ def metadata_rows(conn: sqlite3.Connection, seqs: list[int]) -> dict[int, tuple[
     rows = conn.execute(
         f"SELECT seq, id, metadata, text FROM documents WHERE seq IN ({marks})", seqs
     )
-    return {seq: (doc_id, json.loads(meta), text) for seq, doc_id, meta, text in rows}
+    return {seq: (doc_id, orjson.loads(meta), text) for seq, doc_id, meta, text in rows}

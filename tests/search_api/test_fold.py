@@ -10,7 +10,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from search_api.fold import exact_form, fold, fold_aligned, fold_key, number_key, number_tokens
+from search_api.fold import (
+    exact_form,
+    fold,
+    fold_aligned,
+    fold_chars,
+    fold_key,
+    fold_table,
+    number_key,
+    number_tokens,
+)
 
 DATA = Path(__file__).parent / "data"
 
@@ -39,6 +48,20 @@ def test_fold_aligned_keeps_offsets(text: str) -> None:
     folded = fold_aligned(text)
     assert len(folded) == len(text)
     assert folded.isascii()
+
+
+@given(st.text())
+def test_fold_chars_is_the_table_translation(text: str) -> None:
+    """Any text, astral characters and lone surrogates included."""
+    assert fold_chars(text) == text.translate(fold_table())
+
+
+@pytest.mark.parametrize(("text", "folded"), [
+    ("", ""), ("Thi đua, KHEN thưởng", "thi dua, khen thuong"), ("ĐỒNG Ý 😀 日本", "dong y 😀 日本"),
+    ("\udc80ả", "\udc80a"),
+])
+def test_fold_chars(text: str, folded: str) -> None:
+    assert fold_chars(text) == folded
 
 
 @pytest.mark.parametrize(

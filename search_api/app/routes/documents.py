@@ -20,6 +20,7 @@ from search_api.app.deps import (
     StoreDep,
     UploadDirDep,
 )
+from search_api.app.json_body import JSONBody
 from search_api.app.schemas import (
     CitationOut,
     CitationsOut,
@@ -94,7 +95,7 @@ def search_documents(
     size: Annotated[int, Query(ge=1, le=MAX_SIZE)] = 10,
     mode: Literal["lexical", "semantic", "hybrid"] = "lexical",
     order: Literal["relevance", "date"] = "relevance",
-) -> dict[str, Any]:
+) -> JSONBody:
     """Full-text search (diacritics optional, document numbers typed loosely) with filters.
 
     ``mode``: ``lexical`` (BM25), ``semantic`` (nearest in meaning) or ``hybrid`` (both,
@@ -109,7 +110,7 @@ def search_documents(
                             principal.clearance)
     except ModeUnavailableError as exc:
         raise HTTPException(status_code=400, detail=str(exc)) from exc
-    return result.to_dict()
+    return JSONBody(result.to_dict())
 
 
 @router.post("", response_model=UploadOut, summary="Upload a file to ingest",
@@ -144,11 +145,10 @@ async def upload_document(
     return JSONResponse(body.model_dump(), status_code=code)
 
 
-@router.get("/{doc_id}", summary="One record")
-def get_document(record: RecordDep) -> dict[str, Any]:
+@router.get("/{doc_id}", response_model=dict[str, Any], summary="One record")
+def get_document(record: RecordDep) -> JSONBody:
     """The record as ``vanban extract --json`` prints it."""
-    data: dict[str, Any] = record_to_dict(record)
-    return data
+    return JSONBody(record_to_dict(record))
 
 
 @router.get("/{doc_id}/file", summary="The original file", response_class=FileResponse,

@@ -7,7 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from search_api.app.deps import ReaderDep, StoreDep
-from search_api.app.schemas import EntitiesOut, EntityOut
+from search_api.app.json_body import JSONBody
+from search_api.app.schemas import EntitiesOut
 
 router = APIRouter(tags=["entities"])
 
@@ -19,9 +20,9 @@ def list_entities(
     label: Annotated[str | None, Query(description="PERSON, ORG, POSITION, LOCATION, …")] = None,
     prefix: Annotated[str | None, Query(description="autocomplete: names starting so")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-) -> EntitiesOut:
+) -> JSONBody:
     """Entities by type, most documents first; ``prefix`` ignores case and diacritics."""
     found = store.entities(label or None, prefix or None, limit=limit,
                            max_clearance=principal.clearance)
-    return EntitiesOut(entities=[EntityOut(label=e.label, name=e.name, documents=e.documents)
-                                 for e in found])
+    return JSONBody({"entities": [{"label": e.label, "name": e.name, "documents": e.documents}
+                                  for e in found]})

@@ -23,7 +23,8 @@ from search_api.app.search_request import (
     iso_or_none,
     mode_or_lexical,
     run_search,
-    semantic_available,
+    semantic_if_ready,
+    semantic_warming,
 )
 from search_api.app.task_query import STATUSES, TaskQuery, assignee_names, find_tasks
 from search_api.app.templating import templates
@@ -69,17 +70,19 @@ def why_label(why: str) -> str:
 def _related(request: Request, settings: Settings, store: Store, record: Record,
              principal: Principal) -> dict[str, Any]:
     """The page's "Tiền lệ và văn bản tương tự" section: precedents when semantic search
-    runs here, else the lexical stand-in for similar documents."""
-    search = semantic_available(request.app.state, settings)
+    is open here, else the lexical stand-in for similar documents (with a note while
+    semantic search is being opened in the background: the page never waits for it)."""
+    search = semantic_if_ready(request.app.state, settings)
     if search is None:
         hits = similar_docs.similar(store, record, limit=RELATED,
                                     max_clearance=principal.clearance)
         why = [label("related_why", "similar subject words")]
         rows = [{"id": h.id, "metadata": h.metadata, "why": why} for h in hits]
-        return {"kind": "lexical", "earlier": rows, "neighbours": []}
+        note = label("related_notes", "warming") if semantic_warming(request.app.state) else ""
+        return {"kind": "lexical", "earlier": rows, "neighbours": [], "note": note}
     found = similar_docs.visible_precedents(search, record, limit=RELATED,
                                             clearance=principal.clearance)
-    return {"kind": found.kind,
+    return {"kind": found.kind, "note": "",
             "earlier": [{"id": r.id, "metadata": r.metadata, "why": [why_label(w) for w in r.why]}
                         for r in found.earlier],
             "neighbours": [{"id": r.id, "metadata": r.metadata,

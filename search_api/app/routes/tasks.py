@@ -9,7 +9,8 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
 from search_api.app.deps import ReaderDep, StoreDep, today
-from search_api.app.schemas import TaskOut, TasksOut
+from search_api.app.json_body import JSONBody
+from search_api.app.schemas import TasksOut
 from search_api.app.task_query import StatusRow, TaskQuery, find_tasks
 from search_api.task_export import tasks_to_csv, tasks_to_ics
 
@@ -17,7 +18,7 @@ router = APIRouter(tags=["tasks"])
 Status = Literal["open", "due_soon", "overdue", "no_deadline"]
 
 
-def task_query(
+async def task_query(
     principal: ReaderDep,
     assignee: Annotated[str | None, Query(description="canonical or as typed, diacritics optional")] = None,
     status: Status | None = None,
@@ -35,7 +36,7 @@ def task_query(
                      max_clearance=principal.clearance)
 
 
-def reference_day(
+async def reference_day(
     as_of: Annotated[date | None, Query(description="status as of this day (default today)")] = None,
 ) -> date:
     return as_of or today()
@@ -46,6 +47,7 @@ AsOfDep = Annotated[date, Depends(reference_day)]
 
 
 def _rows(store: StoreDep, query: QueryDep, as_of: AsOfDep) -> list[StatusRow]:
+    """The matching tasks (a worker thread: the store is queried)."""
     return find_tasks(store, query, as_of=as_of)
 
 
@@ -53,10 +55,10 @@ RowsDep = Annotated[list[StatusRow], Depends(_rows)]
 
 
 @router.get("/tasks", response_model=TasksOut, summary="Tasks")
-def list_tasks(rows: RowsDep, as_of: AsOfDep) -> TasksOut:
+async def list_tasks(rows: RowsDep, as_of: AsOfDep) -> JSONBody:
     """Tasks by assignee, status, due range and words; soonest deadline first."""
-    return TasksOut(as_of=as_of.isoformat(), total=len(rows),
-                    tasks=[TaskOut(**row.to_dict()) for row in rows])
+    return JSONBody({"as_of": as_of.isoformat(), "total": len(rows),
+                     "tasks": [row.to_dict() for row in rows]})
 
 
 @router.get("/tasks.csv", response_class=Response, summary="Tasks as CSV",

@@ -149,6 +149,37 @@ def test_the_app_opens_one_semantic_search(app: FastAPI) -> None:
     assert all(s is found[0] for s in found)
 
 
+# --- a page never waits for semantic search to open -----------------------------------------
+
+@pytest.fixture(scope="module")
+def cold(app: FastAPI) -> Iterator[tuple[FastAPI, TestClient]]:
+    """An app over three award decisions copied from the corpus app, without vectors."""
+    application = create_app("sqlite:///:memory:", settings=Settings(auth_mode="local-dev"))
+    for hit in _all(app.state.store):
+        record = app.state.store.get(hit.id)
+        if record is not None and Path(record.source.filename or "").stem in STEMS[:3]:
+            application.state.store.put(record)
+    with TestClient(application, client=LOCAL) as test_client:
+        yield application, test_client
+
+
+def test_document_page_shows_the_stand_in_while_semantic_search_opens(
+        cold: tuple[FastAPI, TestClient]) -> None:
+    application, client = cold
+    award = _id_of(client, AWARD)
+    first = LexborHTMLParser(client.get(f"/documents/{award}").text).css_first("#panel-related")
+    assert first is not None
+    assert "theo từ khóa" in first.text()
+    worker = application.state.semantic_warming
+    assert "Đang chuẩn bị tìm kiếm theo ngữ nghĩa" in first.text() or not worker.is_alive()
+    worker.join(timeout=600)
+    assert not worker.is_alive()
+    again = LexborHTMLParser(client.get(f"/documents/{award}").text).css_first("#panel-related")
+    assert again is not None
+    assert "Cùng hình thức khen thưởng: Bằng khen" in again.text()
+    assert "Đang chuẩn bị" not in again.text()
+
+
 # --- without a usable embedder ---------------------------------------------------------------
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ import pytest
 
 from nlp.record import Record
 from search_api.query import tokenize
-from search_api.store import SearchQuery, StoreURLError, open_store
+from search_api.store import SearchQuery, StoreURLError, TaskFilter, open_store, record_from_dict
 from search_api.store import sqlite_db as db
 from search_api.store.embedded import EmbeddedStore
 from search_api.store.fulltext import EXACT, FOLDED, analyzers
@@ -132,3 +132,48 @@ def test_reindex(db_path: Path, plain_record: Callable[..., Record]) -> None:
     assert store.reindex() == 4
     assert len(_ids(store, "thi dua")) == 4
     store.close()
+
+
+def _with_tasks(doc_id: str, *actions: str) -> Record:
+    return record_from_dict({
+        "id": doc_id, "text": " ".join(actions), "source": {"filename": f"{doc_id}.txt"},
+        "tasks": [{"assignees": ["Sở Nội vụ"], "coordinators": [], "action": action,
+                   "deadline": None, "report_to": None, "start": 0, "end": len(action)}
+                  for action in actions],
+    })
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("thi", [("a", 1)]),  # whole words: not "thiết"
+    ("thi dua", [("a", 1)]),
+    ("Thiết bị", [("a", 0)]),
+    ("thie", []),  # nor part of one
+    ("trien khai", [("b", 0), ("b", 1)]),
+    ("khai trien", [("b", 0), ("b", 1)]),  # every word, in any order
+    ("khai thi", []),
+    ("ke hoach", [("b", 1)]),  # the last word of the action
+])
+def test_task_words_are_whole_words(db_path: Path, words: str, expected: list[tuple[str, int]]) -> None:
+    store = EmbeddedStore(db_path)
+    store.put(_with_tasks("a", "Mua sắm thiết bị", "Tổ chức thi đua"))
+    store.put(_with_tasks("b", "Triển khai ngay", "Khẩn trương triển khai kế hoạch"))
+    rows = store.tasks(TaskFilter(q=words))
+    assert sorted((row.doc_id, row.index) for row in rows) == expected
+    store.close()
+
+
+def test_listing_index_of_an_older_store_is_replaced(db_path: Path) -> None:
+    """A store written before the listing index held the filtered columns gets it on open."""
+    EmbeddedStore(db_path).close()
+    conn = sqlite3.connect(db_path)
+    conn.execute("DROP INDEX tasks_listing")
+    conn.execute("CREATE INDEX tasks_order"
+                 " ON tasks(deadline_date IS NULL, deadline_date, doc_issued, doc_id, idx)")
+    conn.commit()
+    conn.close()
+    EmbeddedStore(db_path).close()
+    conn = sqlite3.connect(db_path)
+    names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    conn.close()
+    assert "tasks_listing" in names
+    assert "tasks_order" not in names
