@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any, Protocol, runtime_checkable
 
@@ -37,6 +37,9 @@ class SQLTaskStore(Protocol):
     def tasks_where(self, task_filter: TaskFilter, *, typed_assignee: str | None = None,
                     undated: bool = False, offset: int = 0) -> list[TaskRow]: ...
 
+    def count_tasks_where(self, task_filter: TaskFilter, *, typed_assignee: str | None = None,
+                          undated: bool = False) -> int: ...
+
 
 @dataclass(frozen=True, slots=True)
 class StatusRow:
@@ -68,15 +71,36 @@ class StatusRow:
         return data
 
 
+def count_tasks(store: Store, query: TaskQuery, *, as_of: date, page: int) -> int:
+    """How many tasks match ``query`` on all pages; ``page`` is how many the page of
+    ``query`` holds (the count itself when the query is not paged)."""
+    if query.limit is None and not query.offset:
+        return page
+    if query.limit is not None and not query.offset and page < query.limit:
+        return page
+    if isinstance(store, SQLTaskStore):
+        after, before = _window(query, as_of)
+        return store.count_tasks_where(
+            TaskFilter(due_after=after, due_before=before, q=query.q or None,
+                       doc_id=query.doc_id, max_clearance=query.max_clearance),
+            typed_assignee=query.assignee, undated=query.status == "no_deadline")
+    return len(find_tasks(store, replace(query, limit=None, offset=0), as_of=as_of))
+
+
+def _window(query: TaskQuery, as_of: date) -> tuple[str | None, str | None]:
+    after, before = status_window(query.status, as_of)
+    after = max(filter(None, (after, query.due_after)), default=None)
+    before = min(filter(None, (before, query.due_before)), default=None)
+    return after, before
+
+
 def find_tasks(store: Store, query: TaskQuery, *, as_of: date) -> list[StatusRow]:
     """Tasks matching ``query``, soonest deadline first; status as of ``as_of``.
 
     A store that can (``SQLTaskStore``) filters everything, pages included; with another the
     assignee (which may be written as in the document) and the status are checked here.
     """
-    after, before = status_window(query.status, as_of)
-    after = max(filter(None, (after, query.due_after)), default=None)
-    before = min(filter(None, (before, query.due_before)), default=None)
+    after, before = _window(query, as_of)
     if isinstance(store, SQLTaskStore):
         rows = store.tasks_where(
             TaskFilter(due_after=after, due_before=before, q=query.q or None,

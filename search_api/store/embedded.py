@@ -214,6 +214,13 @@ class EmbeddedStore:
             return sq.select_tasks(conn, task_filter, typed_assignee=typed_assignee,
                                    undated=undated, offset=offset)
 
+    def count_tasks_where(self, task_filter: TaskFilter, *, typed_assignee: str | None = None,
+                          undated: bool = False) -> int:
+        """How many tasks ``tasks_where`` gives without a limit or an offset."""
+        with self._reading() as conn:
+            return sq.count_tasks(conn, task_filter, typed_assignee=typed_assignee,
+                                  undated=undated)
+
     def entities(self, label: str | None = None, prefix: str | None = None, *,
                  limit: int = 100, max_clearance: int | None = None) -> list[EntityCount]:
         with self._reading() as conn:

@@ -42,15 +42,9 @@ def clearance_clause(alias: str, max_clearance: int | None) -> tuple[str, list[s
             allowed)
 
 
-def select_tasks(conn: sqlite3.Connection, task_filter: TaskFilter, *,
-                 typed_assignee: str | None = None, undated: bool = False,
-                 offset: int = 0) -> list[TaskRow]:
-    """Tasks matching ``task_filter``, soonest deadline first, one page of them.
-
-    ``typed_assignee`` matches any assignee, canonical or as written in the document, whose
-    folded form contains it (``search_api.task_listing.assignee_matches``); ``undated``
-    keeps only tasks without a real deadline day (status ``no_deadline``).
-    """
+def _task_where(task_filter: TaskFilter, typed_assignee: str | None,
+                undated: bool) -> tuple[str, list[str]]:
+    """The FROM and WHERE of the task queries, and their parameters."""
     clause, params = clearance_clause("d", task_filter.max_clearance)
     where = [clause]
     if task_filter.doc_id:
@@ -79,9 +73,21 @@ def select_tasks(conn: sqlite3.Connection, task_filter: TaskFilter, *,
     if task_filter.due_before:
         where.append("t.due_day <= ?")
         params.append(task_filter.due_before)
+    return " FROM tasks t JOIN documents d ON d.seq = t.doc_seq WHERE " + " AND ".join(where), params
+
+
+def select_tasks(conn: sqlite3.Connection, task_filter: TaskFilter, *,
+                 typed_assignee: str | None = None, undated: bool = False,
+                 offset: int = 0) -> list[TaskRow]:
+    """Tasks matching ``task_filter``, soonest deadline first, one page of them.
+
+    ``typed_assignee`` matches any assignee, canonical or as written in the document, whose
+    folded form contains it (``search_api.task_listing.assignee_matches``); ``undated``
+    keeps only tasks without a real deadline day (status ``no_deadline``).
+    """
+    body, params = _task_where(task_filter, typed_assignee, undated)
     sql = (
-        "SELECT d.id, t.idx, t.data, d.number, d.doc_type, d.issuer, d.issued_date"
-        " FROM tasks t JOIN documents d ON d.seq = t.doc_seq WHERE " + " AND ".join(where)
+        "SELECT d.id, t.idx, t.data, d.number, d.doc_type, d.issuer, d.issued_date" + body
         + " ORDER BY t.deadline_date IS NULL, t.deadline_date, t.doc_issued, t.doc_id, t.idx"
     )  # the order of index tasks_listing: a page is read without sorting every match
     if task_filter.limit is not None or offset:
@@ -91,6 +97,14 @@ def select_tasks(conn: sqlite3.Connection, task_filter: TaskFilter, *,
         TaskRow(doc_id, idx, task_from_dict(orjson.loads(data)), number, doc_type, issuer, issued)
         for doc_id, idx, data, number, doc_type, issuer, issued in conn.execute(sql, params)
     ]
+
+
+def count_tasks(conn: sqlite3.Connection, task_filter: TaskFilter, *,
+                typed_assignee: str | None = None, undated: bool = False) -> int:
+    """How many tasks ``select_tasks`` would give without a limit or an offset."""
+    body, params = _task_where(task_filter, typed_assignee, undated)
+    row = conn.execute("SELECT count(*)" + body, params).fetchone()
+    return int(row[0])
 
 
 def select_entities(

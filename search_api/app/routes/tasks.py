@@ -11,7 +11,7 @@ from fastapi.responses import Response
 from search_api.app.deps import ReaderDep, StoreDep, today
 from search_api.app.json_body import JSONBody
 from search_api.app.schemas import TasksOut
-from search_api.app.task_query import StatusRow, TaskQuery, find_tasks
+from search_api.app.task_query import StatusRow, TaskQuery, count_tasks, find_tasks
 from search_api.task_export import tasks_to_csv, tasks_to_ics
 
 router = APIRouter(tags=["tasks"])
@@ -54,10 +54,17 @@ def _rows(store: StoreDep, query: QueryDep, as_of: AsOfDep) -> list[StatusRow]:
 RowsDep = Annotated[list[StatusRow], Depends(_rows)]
 
 
+def _total(store: StoreDep, query: QueryDep, as_of: AsOfDep, rows: RowsDep) -> int:
+    """How many tasks match on all pages (a worker thread: counted in the store when paged)."""
+    return count_tasks(store, query, as_of=as_of, page=len(rows))
+
+
 @router.get("/tasks", response_model=TasksOut, summary="Tasks")
-async def list_tasks(rows: RowsDep, as_of: AsOfDep) -> JSONBody:
-    """Tasks by assignee, status, due range and words; soonest deadline first."""
-    return JSONBody({"as_of": as_of.isoformat(), "total": len(rows),
+async def list_tasks(rows: RowsDep, as_of: AsOfDep,
+                     total: Annotated[int, Depends(_total)]) -> JSONBody:
+    """Tasks by assignee, status, due range and words; soonest deadline first. ``total``
+    counts the matching tasks on all pages (``limit`` and ``offset`` page through them)."""
+    return JSONBody({"as_of": as_of.isoformat(), "total": total,
                      "tasks": [row.to_dict() for row in rows]})
 
 

@@ -111,3 +111,20 @@ def test_ics_export_has_one_event_per_dated_task(client: TestClient) -> None:
     assert len(events) == len(tasks) > 0
     assert sorted(e.decoded("DTSTART").isoformat() for e in events) == sorted(
         t["deadline"]["date"] for t in tasks)
+
+
+@pytest.mark.parametrize("filters", [
+    {}, {"status": "overdue", "as_of": "2030-01-01"}, {"status": "no_deadline"},
+    {"status": "open", "as_of": "2000-01-01"}, {"assignee": "so tai nguyen va moi truong"},
+    {"q": "báo cáo"}, {"q": "bao cao", "status": "due_soon", "as_of": "2024-06-01"},
+])
+@pytest.mark.parametrize(("limit", "offset"), [(3, 0), (3, 2), (1000, 0), (5, 1000)])
+def test_paged_total_counts_every_matching_task(client: TestClient, filters: dict[str, str],
+                                                limit: int, offset: int) -> None:
+    everything = _tasks(client, **filters)
+    response = client.get("/v1/tasks", params={**filters, "limit": limit, "offset": offset})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["total"] == len(everything)
+    assert [(t["document_id"], t["index"]) for t in body["tasks"]] == [
+        (t["document_id"], t["index"]) for t in everything[offset:offset + limit]]
