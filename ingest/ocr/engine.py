@@ -22,6 +22,7 @@ from functools import lru_cache
 from PIL import Image
 
 from ingest.errors import IngestError
+from nlp.record import Table
 
 LANGUAGE = "vie"
 INSTALL_HINT = (
@@ -40,6 +41,8 @@ class OcrPage:
     confidence: float
     notes: tuple[str, ...] = ()
     """What was done to the page that a reader should warn about ("received stamp removed")."""
+    tables: tuple[Table, ...] = ()
+    """The ruled tables found on the page (``ingest.ocr.tables``), without a page number."""
 
 
 @lru_cache(maxsize=1)

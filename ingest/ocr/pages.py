@@ -9,7 +9,8 @@ as each page is done; past it the pages not started are dropped.
 One page: ``prepare`` cleans the image, Tesseract reads it (``engine``), received stamps
 are dropped (``stamps``), figure blocks that hold text are read again (``regions``), the
 number line is read again (``reread``), the header's two columns are put one after the
-other (``columns``), noise lines go (``noise``) and the text is repaired (``repair``).
+other (``columns``), ruled tables become " | " rows (``tables``), noise lines go (``noise``,
+never a table row) and the text is repaired (``repair``).
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ from ingest.ocr.regions import read_figures
 from ingest.ocr.repair import repair_ocr_text
 from ingest.ocr.reread import reread_number_lines
 from ingest.ocr.stamps import drop_stamps
+from ingest.ocr.tables import find_tables
+from nlp.record import Table
 
 DPI = 300
 """Resolution PDF pages are rendered at (and the one given to Tesseract for them)."""
@@ -44,7 +47,7 @@ def default_workers() -> int:
 
 
 def read_page(image: Image.Image, binary: str, dpi: int) -> OcrPage:
-    """One page image read: text, confidence and notes."""
+    """One page image read: text, confidence, notes and ruled tables."""
     from ingest.ocr.prepare import prepare  # numpy: imported when a page needs it
 
     prepared = prepare(image)
@@ -52,9 +55,16 @@ def read_page(image: Image.Image, binary: str, dpi: int) -> OcrPage:
     lines = read_figures(prepared, layout, binary=binary, dpi=dpi)
     lines = reread_number_lines(prepared, lines, binary=binary, dpi=dpi)
     lines = order_columns(lines, prepared.width, prepared.height)
-    page = page_from_lines([line for line in lines if not is_noise(line)])
+    lines, tables = find_tables(prepared, lines, binary=binary, dpi=dpi)
+    rows = {id(line) for table in tables for line in table.lines}
+    page = page_from_lines([line for line in lines if id(line) in rows or not is_noise(line)])
     notes = (STAMP_NOTE,) if stamps else ()
-    return OcrPage(text=repair_ocr_text(page.text), confidence=page.confidence, notes=notes)
+    return OcrPage(
+        text=repair_ocr_text(page.text),
+        confidence=page.confidence,
+        notes=notes,
+        tables=tuple(Table(rows=table.rows) for table in tables),
+    )
 
 
 def ocr_images(

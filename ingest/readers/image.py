@@ -1,5 +1,6 @@
 """Image files (PNG, JPEG, TIFF; every frame of a multi-page TIFF) read by OCR, within the
-per-file time limit of ``ingest.limits`` (checked before each frame and as each is read)."""
+per-file time limit of ``ingest.limits`` (checked before each frame and as each is read);
+ruled tables found by OCR go to ``tables`` with their frame's number as page."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from ingest.errors import IngestError
 from ingest.limits import check_time
 from ingest.readers.base import Extracted, Reader
 from ingest.readers.ocr_pages import page_warnings
+from nlp.record import Table
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -57,6 +59,11 @@ class ImageReader(Reader):
             paged=True,
             ocr=True,
             page_confidence=[p.confidence for p in pages],
+            tables=[
+                Table(rows=t.rows, page=number)
+                for number, page in enumerate(pages, start=1)
+                for t in page.tables
+            ],
         )
         out.warnings.extend(page_warnings(pages, range(len(pages)), scanned=False))
         if not any(p.text.strip() for p in pages):

@@ -8,7 +8,8 @@ Pages with several stroked or thin path objects (ruling lines) are handed to pdf
 whose table rows go to ``tables`` and into the text as " | " rows.
 A page with (almost) no text, or little text over a page-sized image (a scan carrying only
 an e-signature stamp), is rendered at ``ingest.ocr.pages.DPI`` and read by OCR, page by page, so
-that a mixed PDF keeps its text layer where it has one.
+that a mixed PDF keeps its text layer where it has one; the ruled tables OCR finds
+(``ingest.ocr.tables``) join ``tables`` in page order.
 """
 
 from __future__ import annotations
@@ -169,9 +170,13 @@ class PdfReader(Reader):
 
         pages = ocr_images(images(), filename=filename, dpi=DPI)
         confidence = [100.0] * len(out.pages)
+        replaced = {index + 1 for index in scanned}
+        out.tables = [table for table in out.tables if table.page not in replaced]
         for index, page in zip(scanned, pages, strict=True):
             out.pages[index] = page.text
             confidence[index] = page.confidence
+            out.tables.extend(Table(rows=t.rows, page=index + 1) for t in page.tables)
+        out.tables.sort(key=lambda table: table.page or 0)
         out.ocr = True
         out.page_confidence = confidence
         out.warnings.extend(page_warnings(pages, scanned, scanned=True))
