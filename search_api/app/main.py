@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+from anyio import to_thread
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
@@ -18,6 +20,17 @@ from search_api.auth.access import LoginRequiredError
 from search_api.auth.keys import KeyStore, keys_path_for
 from search_api.settings import Settings, get_settings
 from search_api.store import open_store
+
+
+def request_threads(settings: Settings) -> int:
+    """How many worker threads run blocking request work (the ``threads`` setting)."""
+    if settings.threads is not None:
+        return max(1, settings.threads)
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cores = os.cpu_count() or 1
+    return max(4, 2 * cores)
 
 
 def create_app(store_url: str | None = None, *, settings: Settings | None = None) -> FastAPI:
@@ -40,6 +53,7 @@ def create_app(store_url: str | None = None, *, settings: Settings | None = None
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        to_thread.current_default_thread_limiter().total_tokens = request_threads(settings)
         yield
         store.close()
         keys.close()

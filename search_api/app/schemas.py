@@ -54,7 +54,9 @@ class TaskOut(BaseModel):
 
 class TasksOut(BaseModel):
     as_of: str
-    total: int
+    total: int | None = Field(description="all matching tasks; null on a page that others "
+                              "follow unless count=true was asked")
+    more: bool = Field(description="whether matching tasks follow this page")
     tasks: list[TaskOut]
 
 

@@ -71,13 +71,8 @@ class StatusRow:
         return data
 
 
-def count_tasks(store: Store, query: TaskQuery, *, as_of: date, page: int) -> int:
-    """How many tasks match ``query`` on all pages; ``page`` is how many the page of
-    ``query`` holds (the count itself when the query is not paged)."""
-    if query.limit is None and not query.offset:
-        return page
-    if query.limit is not None and not query.offset and page < query.limit:
-        return page
+def count_tasks(store: Store, query: TaskQuery, *, as_of: date) -> int:
+    """How many tasks match ``query`` on all pages (its limit and offset left aside)."""
     if isinstance(store, SQLTaskStore):
         after, before = _window(query, as_of)
         return store.count_tasks_where(

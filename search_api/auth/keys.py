@@ -69,12 +69,29 @@ class KeyStore:
     def __init__(self, path: Path | None) -> None:
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
+        self._path = path
         self._conn = sqlite3.connect(str(path) if path else ":memory:", isolation_level=None,
                                      check_same_thread=False, timeout=30)
         self._lock = threading.Lock()
+        self._readers = threading.local()
+        self._opened: list[sqlite3.Connection] = []
         self._conn.executescript(SCHEMA)
         if path is not None:
             path.chmod(0o600)
+
+    def _reader(self) -> sqlite3.Connection | None:
+        """This thread's read-only connection to the keys file (None for an in-memory store):
+        verifying a key on every request then takes no lock shared by all request threads."""
+        if self._path is None:
+            return None
+        conn: sqlite3.Connection | None = getattr(self._readers, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(f"{self._path.as_uri()}?mode=ro", uri=True,
+                                   isolation_level=None, timeout=30, check_same_thread=False)
+            self._readers.conn = conn
+            with self._lock:
+                self._opened.append(conn)
+        return conn
 
     def create(self, name: str, role: str, clearance: str = "public") -> tuple[str, KeyInfo]:
         """A new key: the token (shown once, never stored) and its listing entry."""
@@ -116,12 +133,19 @@ class KeyStore:
         """The live key ``token`` is, or None (unknown, malformed or revoked)."""
         if not token.startswith(TOKEN_PREFIX) or len(token) > MAX_TOKEN_CHARS:
             return None
-        with self._lock:
-            row = self._conn.execute(
-                "SELECT id, prefix, name, role, clearance, created_at, revoked_at FROM api_keys"
-                " WHERE sha256 = ? AND revoked_at IS NULL", (hash_token(token),)).fetchone()
+        sql = ("SELECT id, prefix, name, role, clearance, created_at, revoked_at FROM api_keys"
+               " WHERE sha256 = ? AND revoked_at IS NULL")
+        reader = self._reader()
+        if reader is not None:
+            row = reader.execute(sql, (hash_token(token),)).fetchone()
+        else:
+            with self._lock:
+                row = self._conn.execute(sql, (hash_token(token),)).fetchone()
         return KeyInfo(*row) if row else None
 
     def close(self) -> None:
         with self._lock:
             self._conn.close()
+            for conn in self._opened:
+                conn.close()
+            self._opened.clear()

@@ -220,3 +220,20 @@ def test_keys_db_holds_one_table(tmp_path: Path) -> None:
     tables = sqlite3.connect(tmp_path / "k.db").execute(
         "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'").fetchall()
     assert tables == [("api_keys",)]
+
+
+def test_file_keys_verify_from_many_threads_and_see_a_revocation_at_once(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from search_api.auth.keys import KeyStore
+
+    server = KeyStore(tmp_path / "keys.db")
+    token, info = server.create("clerk", "reader", "mat")
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        seen = list(pool.map(lambda _: server.verify(token), range(40)))
+        assert all(found is not None and found.id == info.id for found in seen)
+        cli = KeyStore(tmp_path / "keys.db")  # `vanban keys revoke` in another process
+        assert cli.revoke(info.prefix) == 1
+        cli.close()
+        assert list(pool.map(lambda _: server.verify(token), range(40))) == [None] * 40
+    server.close()

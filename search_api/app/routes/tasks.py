@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Annotated, Literal
 
@@ -54,18 +55,39 @@ def _rows(store: StoreDep, query: QueryDep, as_of: AsOfDep) -> list[StatusRow]:
 RowsDep = Annotated[list[StatusRow], Depends(_rows)]
 
 
-def _total(store: StoreDep, query: QueryDep, as_of: AsOfDep, rows: RowsDep) -> int:
-    """How many tasks match on all pages (a worker thread: counted in the store when paged)."""
-    return count_tasks(store, query, as_of=as_of, page=len(rows))
+@dataclass(frozen=True, slots=True)
+class TaskPage:
+    rows: list[StatusRow]
+    more: bool
+    """Whether matching tasks follow this page."""
+    total: int | None
+    """All matching tasks: known when the listing ends on this page or ``count`` asks."""
+
+
+def _page(store: StoreDep, query: QueryDep, as_of: AsOfDep,
+          count: Annotated[bool, Query(description="count every match when paged "
+                                                  "(a scan of all tasks)")] = False) -> TaskPage:
+    """One page of tasks, one more read to tell whether others follow (a worker thread)."""
+    if query.limit is None:
+        rows = find_tasks(store, query, as_of=as_of)
+        return TaskPage(rows, more=False, total=query.offset + len(rows))
+    rows = find_tasks(store, replace(query, limit=query.limit + 1), as_of=as_of)
+    more = len(rows) > query.limit
+    rows = rows[: query.limit]
+    if not more and (rows or not query.offset):
+        return TaskPage(rows, more=False, total=query.offset + len(rows))
+    total = count_tasks(store, query, as_of=as_of) if count else None
+    return TaskPage(rows, more=more, total=total)
 
 
 @router.get("/tasks", response_model=TasksOut, summary="Tasks")
-async def list_tasks(rows: RowsDep, as_of: AsOfDep,
-                     total: Annotated[int, Depends(_total)]) -> JSONBody:
-    """Tasks by assignee, status, due range and words; soonest deadline first. ``total``
-    counts the matching tasks on all pages (``limit`` and ``offset`` page through them)."""
-    return JSONBody({"as_of": as_of.isoformat(), "total": total,
-                     "tasks": [row.to_dict() for row in rows]})
+async def list_tasks(page: Annotated[TaskPage, Depends(_page)], as_of: AsOfDep) -> JSONBody:
+    """Tasks by assignee, status, due range and words; soonest deadline first. ``limit`` and
+    ``offset`` page through them; ``more`` says whether tasks follow; ``total`` counts all
+    matches, null on a page that others follow unless ``count=true`` (counting every match
+    scans the whole task table)."""
+    return JSONBody({"as_of": as_of.isoformat(), "total": page.total, "more": page.more,
+                     "tasks": [row.to_dict() for row in page.rows]})
 
 
 @router.get("/tasks.csv", response_class=Response, summary="Tasks as CSV",

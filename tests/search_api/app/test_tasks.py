@@ -19,6 +19,7 @@ def _tasks(client: TestClient, **params: str) -> list[dict[str, Any]]:
     assert response.status_code == 200, response.text
     body = response.json()
     assert body["total"] == len(body["tasks"])
+    assert body["more"] is False
     tasks: list[dict[str, Any]] = body["tasks"]
     return tasks
 
@@ -119,12 +120,16 @@ def test_ics_export_has_one_event_per_dated_task(client: TestClient) -> None:
     {"q": "báo cáo"}, {"q": "bao cao", "status": "due_soon", "as_of": "2024-06-01"},
 ])
 @pytest.mark.parametrize(("limit", "offset"), [(3, 0), (3, 2), (1000, 0), (5, 1000)])
-def test_paged_total_counts_every_matching_task(client: TestClient, filters: dict[str, str],
-                                                limit: int, offset: int) -> None:
+@pytest.mark.parametrize("count", [False, True])
+def test_pages_say_whether_more_follow_and_count_on_request(
+        client: TestClient, filters: dict[str, str], limit: int, offset: int, count: bool) -> None:
     everything = _tasks(client, **filters)
-    response = client.get("/v1/tasks", params={**filters, "limit": limit, "offset": offset})
+    params = {**filters, "limit": limit, "offset": offset, "count": str(count).lower()}
+    response = client.get("/v1/tasks", params=params)
     assert response.status_code == 200, response.text
     body = response.json()
-    assert body["total"] == len(everything)
     assert [(t["document_id"], t["index"]) for t in body["tasks"]] == [
         (t["document_id"], t["index"]) for t in everything[offset:offset + limit]]
+    assert body["more"] == (len(everything) > offset + limit)
+    ends_here = not body["more"] and (body["tasks"] or offset == 0)
+    assert body["total"] == (len(everything) if count or ends_here else None)
