@@ -189,13 +189,14 @@ def page_from_lines(lines: list[Line]) -> OcrPage:
     return OcrPage(text=text, confidence=round(conf, 1))
 
 
-def read_layout(image: Image.Image, *, binary: str, dpi: int, psm: int = 3) -> Layout:
-    """Run Tesseract's Vietnamese model on one prepared page image (``psm`` 3: a page,
-    6: a block of text, 7: a single line): its lines and figure blocks."""
+def run_tesseract(image: Image.Image, *, binary: str, dpi: int, psm: int,
+                  output: tuple[str, ...]) -> str:
+    """Tesseract's Vietnamese model on ``image`` on one core; ``output`` ends the command
+    line (``("tsv",)``, ``("-c", "hocr_char_boxes=1", "hocr")``); its output as text."""
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     command = [binary, "stdin", "stdout", "-l", LANGUAGE, "--psm", str(psm), "--dpi", str(dpi)]
     done = subprocess.run(
-        [*command, "tsv"],
+        [*command, *output],
         input=_pnm(image),
         capture_output=True,
         env=env,
@@ -205,7 +206,13 @@ def read_layout(image: Image.Image, *, binary: str, dpi: int, psm: int = 3) -> L
     if done.returncode != 0:
         reason = done.stderr.decode("utf-8", errors="replace").strip().splitlines()
         raise RuntimeError(f"tesseract failed: {reason[-1] if reason else done.returncode}")
-    return tsv_layout(done.stdout.decode("utf-8", errors="replace"))
+    return done.stdout.decode("utf-8", errors="replace")
+
+
+def read_layout(image: Image.Image, *, binary: str, dpi: int, psm: int = 3) -> Layout:
+    """Run Tesseract's Vietnamese model on one prepared page image (``psm`` 3: a page,
+    6: a block of text, 7: a single line): its lines and figure blocks."""
+    return tsv_layout(run_tesseract(image, binary=binary, dpi=dpi, psm=psm, output=("tsv",)))
 
 
 def recognise(image: Image.Image, *, binary: str, dpi: int, psm: int = 3) -> list[Line]:

@@ -8,18 +8,14 @@ writes into its hOCR output when ``hocr_char_boxes`` is set.
 from __future__ import annotations
 
 import html
-import io
-import os
 import re
-import subprocess
 from dataclasses import dataclass
 
 from PIL import Image
 
-from ingest.ocr.engine import LANGUAGE
+from ingest.ocr.engine import run_tesseract
 
 Box = tuple[int, int, int, int]
-_TIMEOUT_S = 60
 _WORD = "class='ocrx_word'"
 _CHAR = re.compile(
     r"<span class='ocrx_cinfo' title='x_bboxes (\d+) (\d+) (\d+) (\d+);[^']*'>(.*?)</span>", re.S
@@ -54,25 +50,7 @@ def parse_hocr(hocr: str) -> CharLine:
     return CharLine("".join(text), tuple(boxes))
 
 
-def _pnm(image: Image.Image) -> bytes:
-    buffer = io.BytesIO()
-    image.save(buffer, format="PPM")
-    return buffer.getvalue()
-
-
 def read_chars(image: Image.Image, *, binary: str, dpi: int) -> CharLine:
     """Tesseract's single-line reading (``--psm 7``) of ``image`` with character boxes."""
-    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    command = [binary, "stdin", "stdout", "-l", LANGUAGE, "--psm", "7", "--dpi", str(dpi)]
-    done = subprocess.run(
-        [*command, "-c", "hocr_char_boxes=1", "hocr"],
-        input=_pnm(image),
-        capture_output=True,
-        env=env,
-        check=False,
-        timeout=_TIMEOUT_S,
-    )
-    if done.returncode != 0:
-        reason = done.stderr.decode("utf-8", errors="replace").strip().splitlines()
-        raise RuntimeError(f"tesseract failed: {reason[-1] if reason else done.returncode}")
-    return parse_hocr(done.stdout.decode("utf-8", errors="replace"))
+    output = ("-c", "hocr_char_boxes=1", "hocr")
+    return parse_hocr(run_tesseract(image, binary=binary, dpi=dpi, psm=7, output=output))

@@ -8,35 +8,18 @@ Vietnamese model is installed (apt: tesseract-ocr tesseract-ocr-vie).
 
 from __future__ import annotations
 
-import os
 import re
 from functools import cache
 from pathlib import Path
 
 import pytest
 
-from ingest.errors import IngestError
 from ingest.ocr.accuracy import character_accuracy
-from ingest.ocr.engine import tesseract_binary
 from ingest.read import read_path
 from nlp.record import ParsedDocument
+from tests.ingest.real_scans import MARKS, ROOT
 
-
-def _no_tesseract() -> bool:
-    try:
-        tesseract_binary("check")
-    except IngestError:
-        return True
-    return False
-
-
-_ROOT = os.environ.get("VANBAN_REAL_CORPUS")
-pytestmark = [
-    pytest.mark.real_corpus,
-    pytest.mark.skipif(not _ROOT, reason="VANBAN_REAL_CORPUS is not set"),
-    pytest.mark.skipif(_no_tesseract(), reason="Tesseract with the 'vie' model is not installed"),
-]
-ROOT = Path(_ROOT or ".")
+pytestmark = MARKS
 SCANS = Path(__file__).parent / "data" / "scans"
 NAMES = sorted(p.name.removesuffix(".faithful.txt") for p in SCANS.glob("*.faithful.txt"))
 MIN_FAITHFUL = 0.96

@@ -10,7 +10,6 @@ checked on a rendered decision in ``test_ocr_tables``.
 from __future__ import annotations
 
 import csv
-import os
 from functools import cache
 from pathlib import Path
 
@@ -18,31 +17,15 @@ import numpy as np
 import pypdfium2 as pdfium
 import pytest
 
-from ingest.errors import IngestError
 from ingest.ocr.accuracy import character_accuracy
-from ingest.ocr.engine import tesseract_binary
 from ingest.ocr.grid import find_grids
 from ingest.ocr.pages import DPI
 from ingest.ocr.prepare import prepare
 from ingest.read import read_path
 from nlp.record import ParsedDocument
+from tests.ingest.real_scans import MARKS, ROOT
 
-
-def _no_tesseract() -> bool:
-    try:
-        tesseract_binary("check")
-    except IngestError:
-        return True
-    return False
-
-
-_ROOT = os.environ.get("VANBAN_REAL_CORPUS")
-pytestmark = [
-    pytest.mark.real_corpus,
-    pytest.mark.skipif(not _ROOT, reason="VANBAN_REAL_CORPUS is not set"),
-    pytest.mark.skipif(_no_tesseract(), reason="Tesseract with the 'vie' model is not installed"),
-]
-ROOT = Path(_ROOT or ".")
+pytestmark = MARKS
 DATA = Path(__file__).parent / "data" / "tables"
 NOMINEES = "2753-TTr-STP-QuangBinh_khenthuong_totrinh_scan.pdf"
 MIN_ACCURACY = 0.97
