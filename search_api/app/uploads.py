@@ -19,7 +19,7 @@ from nlp.record import Record
 from search_api.auth.roles import MARKS
 from search_api.extraction import Failure, extract_file
 from search_api.indexer import file_sha256, index_paths
-from search_api.store import Store
+from search_api.store import Store, store_folder
 from search_api.store.base import clearance_rank
 
 _EXTENSION = re.compile(r"\.[a-z0-9]{1,8}")
@@ -47,13 +47,8 @@ class Outcome:
 
 def upload_dir_for(store_url: str) -> Path | None:
     """``<db folder>/files`` for a file store; None for one without a folder (":memory:")."""
-    if not store_url.startswith("sqlite://"):
-        return None
-    path = store_url[len("sqlite://"):]
-    path = path[1:] if path.startswith("/") else path
-    if not path or path == ":memory:":
-        return None
-    return Path(path).resolve().parent / "files"
+    folder = store_folder(store_url)
+    return None if folder is None else folder / "files"
 
 
 def safe_extension(filename: str | None) -> str:

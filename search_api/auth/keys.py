@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from search_api.auth.roles import CLEARANCES, Principal, clearance_of, role_rank
+from search_api.store import store_folder
 
 TOKEN_PREFIX = "vb_"
 SHOWN_CHARS = 11
@@ -50,13 +51,8 @@ class KeyInfo:
 
 def keys_path_for(store_url: str) -> Path | None:
     """``<db folder>/keys.db`` for a SQLite file store; None otherwise (":memory:", ES)."""
-    if not store_url.startswith("sqlite://"):
-        return None
-    path = store_url[len("sqlite://"):]
-    path = path[1:] if path.startswith("/") else path
-    if not path or path == ":memory:":
-        return None
-    return Path(path).resolve().parent / "keys.db"
+    folder = store_folder(store_url)
+    return None if folder is None else folder / "keys.db"
 
 
 def hash_token(token: str) -> str:

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlparse
 
 from search_api.store.base import (
@@ -37,11 +38,35 @@ __all__ = [
     "TaskRow",
     "open_store",
     "record_from_dict",
+    "sqlite_path",
+    "store_folder",
 ]
 
 
 class StoreURLError(ValueError):
     """A store URL no backend understands."""
+
+
+def sqlite_path(url: str) -> str | None:
+    """The database path of a ``sqlite://`` store URL as written ("" when it has none,
+    ``:memory:`` for a throw-away store); None for any other URL.
+
+    >>> sqlite_path("sqlite:///./data/vanban.db"), sqlite_path("sqlite:////srv/v.db")
+    ('./data/vanban.db', '/srv/v.db')
+    """
+    if not url.startswith("sqlite://"):
+        return None
+    path = url[len("sqlite://"):]
+    return path[1:] if path.startswith("/") else path  # sqlite:///x.db -> x.db
+
+
+def store_folder(url: str) -> Path | None:
+    """The folder holding a SQLite file store's database; None for a throw-away or
+    non-SQLite store (keys and uploads live beside the database)."""
+    path = sqlite_path(url)
+    if not path or path == ":memory:":
+        return None
+    return Path(path).resolve().parent
 
 
 def open_store(url: str) -> Store:
@@ -52,8 +77,7 @@ def open_store(url: str) -> Store:
     if parsed.scheme == "sqlite":
         from search_api.store.embedded import EmbeddedStore
 
-        path = url[len("sqlite://"):]
-        path = path[1:] if path.startswith("/") else path  # sqlite:///x.db -> x.db
+        path = sqlite_path(url) or ""
         if not path:
             raise StoreURLError(f"{url}: no database path (e.g. sqlite:///./data/vanban.db)")
         return EmbeddedStore(None if path == ":memory:" else path)
